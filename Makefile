@@ -1,0 +1,38 @@
+# Two commands matter: `make report` and `make test`. Everything else is set-up they share.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KERNEL := stanceshift
+STAMP := $(VENV)/.installed
+PARAMS ?= params/default.yaml
+OUT ?=
+
+.PHONY: report test lab bench clean venv kernel
+
+venv: $(STAMP)
+
+# Rebuilt only when requirements.txt or pyproject.toml change.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (stanceshift)" >/dev/null
+	touch $(STAMP)
+
+kernel: $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/python -m stanceshift render --params $(PARAMS) $(if $(OUT),--out $(OUT),)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.kernel_spec_manager_class=jupyter_client.kernelspec.KernelSpecManager
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf outputs/* .pytest_cache
