@@ -1,0 +1,255 @@
+"""The codebook: countries, actors, events and stance cues, read from editable data files.
+
+A :class:`Codebook` is an immutable value passed explicitly to the functions that need it; there
+is no module-level mutable state (PETRARCH's dictionaries were globals, which made two codebooks in
+one process impossible). Build one with :func:`load_codebook`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import ahocorasick
+import pycountry
+import yaml
+
+from .paths import CODEBOOK_DIR
+
+STANCE_LABELS = {-2: "opposes", -1: "distances", 0: "neutral", 1: "leans toward", 2: "backs"}
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One surface form and what it refers to."""
+
+    text: str
+    country: str
+    kind: str  # name | demonym | capital | institution | actor
+    actor: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    country: str
+    role: str
+    start: date | None
+    end: date | None
+    aliases: tuple[str, ...]
+
+    def in_office(self, on: date | None) -> bool:
+        if on is None:
+            return True
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    name: str
+    kind: str
+    start: date
+    end: date
+    cues: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    category: str
+    value: int
+    negated: int
+    pattern: re.Pattern
+    unless_before: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """Everything the extractor knows, as data. See ``codebook/*.yaml`` and docs/codebook.md."""
+
+    country_names: dict[str, str]
+    parties: frozenset[str]
+    aliases: dict[str, tuple[Alias, ...]]  # lower-cased surface -> readings
+    actors: tuple[Actor, ...]
+    titles: dict[str, str]
+    agent_nouns: re.Pattern
+    events: tuple[Event, ...]
+    generic_event_cues: dict[str, re.Pattern]
+    event_anaphora: dict[str, re.Pattern]
+    cues: tuple[Cue, ...]
+    negation_adverbs: re.Pattern
+    negation_window_words: int
+    negation_verbs: re.Pattern
+    negation_cancelling: re.Pattern
+    concessive: re.Pattern
+    demonym_pattern: re.Pattern
+    source_dir: str = ""
+    automaton: ahocorasick.Automaton = field(default=None, repr=False, compare=False)
+
+    def country_name(self, iso3: str) -> str:
+        return self.country_names.get(iso3, iso3)
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def office_holder(self, country: str, role: str, on: date | None) -> Actor | None:
+        """The person holding ``role`` for ``country`` on a date (None when unknown)."""
+        hits = [a for a in self.actors if a.country == country and a.role == role and a.in_office(on)]
+        return hits[0] if len(hits) == 1 else None
+
+
+def _as_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _compile(pattern: str, where: str, flags=re.IGNORECASE) -> re.Pattern:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise ValueError(f"{where}: invalid regular expression {pattern!r}: {exc}") from exc
+
+
+def _read_yaml(path: Path) -> dict:
+    if not path.exists():
+        raise FileNotFoundError(f"codebook file missing: {path}")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def _world_country_names() -> dict[str, list[str]]:
+    """Every ISO 3166 country with the names pycountry knows (comma-inverted names left out)."""
+    out: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        names = [getattr(c, attr, None) for attr in ("common_name", "name", "official_name")]
+        usable = [n for n in dict.fromkeys(names) if n and "," not in n]
+        # "Korea, Republic of": keep the name as the display name, but do not match it as an alias.
+        out[c.alpha_3] = usable or [c.name]
+    return out
+
+
+def load_codebook(directory: str | Path | None = None) -> Codebook:
+    """Read ``countries.yaml``, ``actors.yaml``, ``events.yaml`` and ``cues.yaml`` from a folder."""
+    folder = Path(directory) if directory else CODEBOOK_DIR
+    countries = _read_yaml(folder / "countries.yaml")
+    actors_doc = _read_yaml(folder / "actors.yaml")
+    events_doc = _read_yaml(folder / "events.yaml")
+    cues_doc = _read_yaml(folder / "cues.yaml")
+
+    readings: dict[str, list[Alias]] = {}
+    names: dict[str, str] = {}
+
+    def add(text: str, alias: Alias) -> None:
+        key = text.strip().lower()
+        if key and alias not in readings.setdefault(key, []):
+            readings[key].append(alias)
+
+    for iso3, world_names in _world_country_names().items():
+        names[iso3] = world_names[0]
+        for n in world_names:
+            if "," not in n:
+                add(n, Alias(n, iso3, "name"))
+    demonyms: list[str] = []
+    for iso3, spec in (countries.get("countries") or {}).items():
+        if iso3 not in names:
+            raise ValueError(f"{folder / 'countries.yaml'}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
+        spec = spec or {}
+        if spec.get("names"):
+            names[iso3] = spec["names"][0]
+        for kind, key in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals"),
+                          ("institution", "institutions")):
+            for text in spec.get(key) or []:
+                add(text, Alias(text, iso3, kind, actor=text if kind == "institution" else ""))
+                if kind == "demonym":
+                    demonyms.append(text)
+    actors = []
+    for i, a in enumerate(actors_doc.get("actors") or []):
+        where = f"{folder / 'actors.yaml'}: actor #{i + 1}"
+        for req in ("name", "country", "role"):
+            if not a.get(req):
+                raise ValueError(f"{where}: missing {req!r}")
+        actor = Actor(a["name"], a["country"], a["role"], _as_date(a.get("start")), _as_date(a.get("end")),
+                      tuple(a.get("aliases") or [a["name"]]))
+        actors.append(actor)
+        for text in actor.aliases:
+            add(text, Alias(text, actor.country, "actor", actor=actor.name, role=actor.role))
+
+    events = []
+    for e in events_doc.get("events") or []:
+        where = f"{folder / 'events.yaml'}: event {e.get('id')!r}"
+        cue = "|".join(f"(?:{c})" for c in e.get("cues") or [])
+        events.append(Event(e["id"], e["name"], e.get("kind", ""), _as_date(e["start"]), _as_date(e["end"]),
+                            _compile(cue, where) if cue else None))
+    generic = {g["kind"]: _compile("|".join(f"(?:{c})" for c in g["cues"]), f"events.yaml generic {g['kind']}")
+               for g in events_doc.get("generic") or []}
+    anaphora = {kind: _compile(r"\b(?:" + "|".join(v) + r")\b", f"events.yaml anaphora {kind}")
+                for kind, v in (events_doc.get("anaphora") or {}).items()}
+
+    refs = cues_doc.get("refs") or {}
+
+    def expand(pattern: str) -> str:
+        for key, value in refs.items():
+            pattern = pattern.replace("{" + key + "}", value)
+        return pattern
+
+    cues = []
+    for c in cues_doc.get("cues") or []:
+        where = f"{folder / 'cues.yaml'}: cue {c.get('id')!r}"
+        value = int(c["value"])
+        if value not in STANCE_LABELS:
+            raise ValueError(f"{where}: value must be -2..2, not {value}")
+        negated = int(c["negated"]) if c.get("negated") is not None else (-1 if value > 0 else 1 if value < 0 else 0)
+        cues.append(Cue(c["id"], c.get("category", ""), value, negated, _compile(expand(c["pattern"]), where),
+                        _compile(c["unless_before"], where) if c.get("unless_before") else None))
+    neg = cues_doc.get("negation") or {}
+    codebook = Codebook(
+        country_names=names,
+        parties=frozenset(countries.get("parties") or []),
+        aliases={k: tuple(v) for k, v in readings.items()},
+        actors=tuple(actors),
+        titles=dict(actors_doc.get("titles") or {}),
+        agent_nouns=_compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}?(?:" + "|".join(
+            re.escape(n) for n in sorted(countries.get("agent_nouns") or [], key=len, reverse=True)) + r")\b",
+            "countries.yaml agent_nouns", flags=re.IGNORECASE),
+        events=tuple(events),
+        generic_event_cues=generic,
+        event_anaphora=anaphora,
+        cues=tuple(cues),
+        negation_adverbs=_compile(neg["adverbs"], "cues.yaml negation.adverbs"),
+        negation_window_words=int(neg.get("adverb_window_words", 4)),
+        negation_verbs=_compile(neg["verbs"], "cues.yaml negation.verbs"),
+        negation_cancelling=_compile(neg["cancelling"], "cues.yaml negation.cancelling"),
+        concessive=_compile(cues_doc["concessive"], "cues.yaml concessive"),
+        demonym_pattern=_compile(r"\b(?:" + "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
+                                 + r")\b", "demonyms", flags=0),
+        source_dir=str(folder),
+        automaton=_build_automaton(readings),
+    )
+    return codebook
+
+
+def _build_automaton(readings: dict[str, list[Alias]]) -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton over every alias, so a document is scanned once."""
+    auto = ahocorasick.Automaton()
+    for key in readings:
+        auto.add_word(key, key)
+    auto.make_automaton()
+    return auto
+
+
+_DEFAULT: list[Codebook] = []
+
+
+def default_codebook() -> Codebook:
+    """The project's codebook, read once per process; Codebook is immutable so sharing is safe."""
+    if not _DEFAULT:
+        _DEFAULT.append(load_codebook())
+    return _DEFAULT[0]

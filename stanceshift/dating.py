@@ -1,0 +1,105 @@
+"""Resolve a statement's own date from its sentence, relative to the publication date.
+
+Returns the date and the precision reached (day | week | month | year). Expressions introduced by
+"since" are background ("relations deteriorated since ... February 2022") and are not the date of
+the statement.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+              "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_PATTERNS = [
+    ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
+    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+past\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year)\b", re.I)),
+    ("month_year", re.compile(r"\b(?i:in|during|since|by|from)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
+    ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d{2})\b")),
+]
+_BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+
+
+def _month_number(token: str) -> int:
+    t = token.lower().rstrip(".")
+    return MONTHS.get(t) or MONTH_ABBR[t]
+
+
+def _infer_year(month: int, day: int | None, published: date) -> int:
+    """A date without a year is the most recent such date not far after publication."""
+    candidate = date(published.year, month, day or 1)
+    return published.year - 1 if candidate > published + timedelta(days=7) else published.year
+
+
+def resolve_date(sentence: str, published: date | None, published_precision: str = "day") -> tuple[date, str] | None:
+    """The first date expression in ``sentence`` that is not background, resolved; or None."""
+    found = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if _BACKGROUND.search(sentence[: m.start()]) or m.group(0).lower().startswith("since"):
+                continue
+            found.append((m.start(), kind, m))
+    for _, kind, m in sorted(found, key=lambda t: t[0]):
+        resolved = _resolve(kind, m, published, published_precision)
+        if resolved:
+            return resolved
+    return None
+
+
+def _resolve(kind: str, m: re.Match, published: date | None, pub_precision: str) -> tuple[date, str] | None:
+    approx = pub_precision not in ("day",)
+    g = m.groupdict()
+    try:
+        if kind in ("month_day", "day_month"):
+            month, day = _month_number(g["month"]), int(g["day"])
+            if g.get("year"):
+                return date(int(g["year"]), month, day), "day"
+            if published is None:
+                return None
+            return date(_infer_year(month, day, published), month, day), "day"
+        if kind == "month_year":
+            month = _month_number(g["month"])
+            if g.get("year"):
+                return date(int(g["year"]), month, 1), "month"
+            if published is None or (g["month"].lower().startswith("may") and not m.group(0).lower().startswith("in ")):
+                return None
+            return date(_infer_year(month, None, published), month, 1), "month"
+        if kind == "year":
+            return date(int(g["year"]), 1, 1), "year"
+    except ValueError:
+        return None
+    if published is None:
+        return None
+    if kind == "weekday":
+        back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        if m.group(0).lower().startswith("last"):
+            back = back or 7
+        return published - timedelta(days=back), "week" if approx else "day"
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if rel == "yesterday":
+        return published - timedelta(days=1), "week" if approx else "day"
+    if rel == "today":
+        return published, "week" if approx else "day"
+    if rel == "last week":
+        return published - timedelta(days=7), "week"
+    if rel in ("this week", "earlier this week"):
+        return published, "week"
+    if rel in ("this month", "earlier this month"):
+        return published.replace(day=1), "month"
+    if rel == "last month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), "month"
+    if rel == "this year":
+        return published.replace(month=1, day=1), "year"
+    if rel == "last year":
+        return date(published.year - 1, 1, 1), "year"
+    return None
