@@ -17,7 +17,7 @@ import yaml
 
 from .paths import CODEBOOK_DIR
 
-STANCE_LABELS = {-2: "opposes", -1: "distances", 0: "neutral", 1: "leans toward", 2: "backs"}
+from .schema import STANCE_LABELS  # noqa: E402  (one definition, shared)
 
 
 @dataclass(frozen=True)

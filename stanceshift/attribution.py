@@ -1,0 +1,214 @@
+"""Who holds a stance: country mentions, their roles in the sentence, and carry-over.
+
+Mentions come from one Aho-Corasick pass over the document. A mention is a stance *holder* when it
+acts in the sentence: a country name or capital that is not the object of a preposition or of a
+verb such as "meet", a demonym followed by an agent noun ("Kazakh Foreign Ministry"), an actor
+("Tokayev"), or an institution ("KCNA"). Reporters ("the US State Department reported that") and
+the belligerents are not holders.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .codebook import Alias, Codebook
+
+# A name right after one of these is a place, an object or a counterpart, not the actor.
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:in|into|to|from|with|against|at|near|across|toward|towards|via|than|over|through|on|"
+    r"around|inside|within|neighbou?rs|neighbou?ring|meet|met|meeting|visit|visited|visiting|told|tell|"
+    r"tells|urged|hosted|hosting|welcomed|received|thanked|involving|about|regarding|between\s+\w+\s+and|and\s+the)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:\w+\s+){0,3}?(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|authorities|leadership|parliament)\s+in\s+$", re.I)
+_POSSESSIVE = re.compile(r"^[’']s\b")
+_COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
+_SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}$")
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[–—-]\s*)$")
+_DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    alias: Alias
+
+
+@dataclass(frozen=True)
+class Holder:
+    country: str
+    actor: str
+    how: str  # name | demonym | capital | institution | actor | carry-over
+
+
+def find_mentions(text: str, codebook: Codebook) -> list[Mention]:
+    """All alias matches in ``text``, longest first where they overlap, on word boundaries."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    hits = []
+    for end_idx, key in codebook.automaton.iter(lowered):
+        start = end_idx - len(key) + 1
+        end = end_idx + 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
+            continue
+        if end < len(text) and text[end].isalnum():
+            # "BelarusianPresident": a lower-to-upper case change is a word boundary in glued text.
+            if not (text[end - 1].islower() and text[end].isupper()):
+                continue
+        first_cap = next((c for w in text[start:end].split() if w.lower() != "the" for c in w[:1]), "")
+        if first_cap and not (first_cap.isupper() or first_cap.isdigit()):
+            continue
+        hits.append((start, end, key))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[Mention] = []
+    last_end = -1
+    for start, end, key in hits:
+        if start < last_end:
+            continue
+        readings = codebook.aliases[key]
+        out.append(Mention(start, end, text[start:end], _preferred_reading(readings)))
+        last_end = end
+    return out
+
+
+def _preferred_reading(readings: tuple[Alias, ...]) -> Alias:
+    order = {"actor": 0, "institution": 1, "name": 2, "demonym": 3, "capital": 4}
+    return sorted(readings, key=lambda a: order.get(a.kind, 9))[0]
+
+
+def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], codebook: Codebook,
+                        on: date | None, include_parties: bool = False) -> tuple[list[Holder], list[Mention]]:
+    """Stance holders among the mentions inside one sentence, and the party mentions seen.
+
+    ``offset`` is the sentence's start in the document; mention offsets are document offsets.
+    """
+    inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(sentence)]
+    holders: list[Holder] = []
+    parties: list[Mention] = []
+    excluded_prev = False
+    prev_end = None
+    for m in inside:
+        s, e = m.start - offset, m.end - offset
+        before, after = sentence[:s], sentence[e:]
+        in_list = prev_end is not None and _LIST_GLUE.match(sentence[prev_end:s]) is not None
+        holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
+        if holder is None:
+            excluded = True
+        elif in_list:
+            excluded = excluded_prev
+        else:
+            excluded = _is_object(m.alias, holder, before) or _is_reporter(before, after)
+            excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
+        prev_end, excluded_prev = e, excluded
+        if holder is None or excluded:
+            continue
+        if holder.country in codebook.parties and not include_parties:
+            parties.append(m)
+            continue
+        holders.append(holder)
+    return _merge_by_country(holders), parties
+
+
+def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str, after: str,
+                       codebook: Codebook, on: date | None) -> Holder | None:
+    if alias.kind == "actor":
+        return Holder(alias.country, alias.actor, "actor")
+    if alias.kind == "institution":
+        return Holder(alias.country, alias.actor, "institution")
+    if alias.kind == "demonym":
+        agent = codebook.agent_nouns.match(after)
+        if not agent:
+            return None
+        return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on), "demonym")
+    if alias.kind == "capital":
+        if _INSTITUTION_IN.search(before):
+            head = _INSTITUTION_IN.search(before).group(0).split()[0].capitalize()
+            return Holder(alias.country, f"{head} in {sentence[s:e]}", "capital")
+        if _DATELINE.match(sentence) and s < _DATELINE.match(sentence).end():
+            return None
+        if re.match(r"^\s+[A-Z]", after) and not _POSSESSIVE.match(after):
+            return None  # "the Berlin China think tank": a modifier
+        return Holder(alias.country, "", "capital")
+    # a country name; "Kazakhstan's Foreign Ministry" names an agent
+    if _POSSESSIVE.match(after):
+        agent = codebook.agent_nouns.match(after[2:])
+        if agent:
+            return Holder(alias.country, _titled_actor(alias, sentence[s:e] + "'s" + agent.group(0), codebook, on), "name")
+    return Holder(alias.country, "", "name")
+
+
+def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None) -> str:
+    """"Turkish President" -> the president in office on the date; else the span itself."""
+    title = span[len(alias.text):].lstrip("'’s ").strip()
+    role = codebook.titles.get(title.lower())
+    if role:
+        holder = codebook.office_holder(alias.country, role, on)
+        if holder:
+            return holder.name
+    return re.sub(r"\s+", " ", span).strip()
+
+
+def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
+    if alias.kind in ("actor", "institution"):
+        # "to meet German Chancellor Olaf Scholz": look past the title to the verb.
+        bare = _TITLE_BEFORE.sub("", before)
+        return bool(re.search(r"\b(?:meet|met|meeting|told|urged|with|to|and)\s+$", bare, re.I))
+    if alias.kind == "capital" and holder.actor:
+        return False  # "the Foreign Ministry in Ankara"
+    if alias.kind == "demonym" and _SPEAKER_AT.search(before):
+        return False  # "an official at the North Korean Defense Ministry"
+    return bool(_OBJECT_BEFORE.search(before))
+
+
+def _is_reporter(before: str, after: str) -> bool:
+    return bool(_REPORTER_AFTER.match(after) or _ACCORDING_BEFORE.search(before))
+
+
+def _merge_by_country(holders: list[Holder]) -> list[Holder]:
+    """One holder per country, keeping the most specific actor."""
+    rank = {"actor": 0, "institution": 1, "demonym": 2, "capital": 3, "name": 4}
+    best: dict[str, Holder] = {}
+    for h in holders:
+        cur = best.get(h.country)
+        if cur is None or (rank[h.how] < rank[cur.how] and h.actor) or (not cur.actor and h.actor):
+            best[h.country] = h
+    return list(best.values())
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|moreover|later|then|so|still|yet|earlier|now|"
+    r"on\s+(?:his|her|its|their)\s+part|in\s+(?:addition|turn)|this\s+week|last\s+week|on\s+\w+day),?\s+)*"
+    r"(?:(?:he|she|they)\b|it\b(?!\s+(?:is|was|has\s+been|seems|would\s+be|will\s+be)\b)|"
+    r"the\s+(?:country|government|ministry|president|leader|minister|state|prime\s+minister|kremlin\s+ally)\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(r"[,”\"’']\s*(?:he|she|it|they)\s+(?:said|says|added|told|stressed|noted|stated|argued|insisted|warned)\b", re.I)
+_OPENS_WITH_QUOTE = re.compile(r"^\s*[\"“‘]")
+_UNKNOWN_PERSON = re.compile(r"^(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?:,|\s+(?:said|says|told|added|wrote))")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether the sentence's subject is a pronoun, a definite description or an open quotation."""
+    return bool(_PRONOUN_SUBJECT.match(sentence) or _PRONOUN_SPEAKER.search(sentence)
+                or _OPENS_WITH_QUOTE.match(sentence))
+
+
+def introduces_unknown_person(sentence: str, mention_starts: list[int]) -> bool:
+    """"Timothy Ash, an economist ..., said": a new speaker who does not speak for a state.
+
+    ``mention_starts`` are the sentence-relative starts of the codebook mentions in the sentence.
+    """
+    m = _UNKNOWN_PERSON.match(sentence)
+    return bool(m) and not any(start <= m.end() for start in mention_starts)
+
+
+def starts_with_pronoun(sentence: str) -> bool:
+    """Whether the sentence's grammatical subject is a pronoun or a definite description."""
+    return bool(_PRONOUN_SUBJECT.match(sentence))

@@ -1,0 +1,92 @@
+"""Link a statement to an event of the catalogue.
+
+Order: a cue in the sentence, then in its paragraph, then in its section heading, then an anaphor
+("the summit") for the last event of that kind named earlier, then the statement's own textual
+date inside an event's window. A cue is void when a different year follows it ("annexed in 2014"),
+a non-Russian demonym precedes it ("Belarusian covert mobilisation"), or "since ..." / "months after
+..." makes it background. Among candidate events the statement's date picks the nearest.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .codebook import Codebook, Event
+
+_YEAR_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:in\s+)?((?:19|20)\d{2})\b")
+_BACKGROUND_BEFORE = re.compile(r"(?:\bsince\b(?:\s+\S+){0,3}|\b(?:months|weeks|years|days)\s+(?:after|before|since))\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
+MAX_DISTANCE = timedelta(days=60)
+
+
+@dataclass(frozen=True)
+class EventMention:
+    event_ids: tuple[str, ...]
+    kind: str
+    start: int
+    end: int
+
+
+def find_event_mentions(text: str, codebook: Codebook) -> list[EventMention]:
+    """Event cues in a piece of text, after the year, demonym and background checks."""
+    out = []
+    for event in codebook.events:
+        if event.cues is None:
+            continue
+        for m in event.cues.finditer(text):
+            if _is_void(text, m, event.start.year, codebook):
+                continue
+            out.append(EventMention((event.id,), event.kind, m.start(), m.end()))
+    for kind, pattern in codebook.generic_event_cues.items():
+        ids = tuple(e.id for e in codebook.events if e.kind == kind)
+        for m in pattern.finditer(text):
+            if not _is_void(text, m, None, codebook):
+                out.append(EventMention(ids, kind, m.start(), m.end()))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook) -> bool:
+    year = _YEAR_AFTER.match(text[m.end():m.end() + 25])
+    if year and event_year is not None and int(year.group(1)) != event_year:
+        return True
+    before = text[max(0, m.start() - 60):m.start()]
+    # "Belarusian covert mobilisation" is not Russia's mobilisation.
+    demonym = codebook.demonym_pattern.search(" ".join(before.split()[-2:]))
+    if demonym and not demonym.group(0).lower().startswith("russia"):
+        return True
+    return bool(_BACKGROUND_BEFORE.search(before))
+
+
+def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
+                 max_distance: timedelta | None = MAX_DISTANCE) -> str:
+    """The event the mentions point to, the one nearest the statement's date when several do."""
+    candidates = list(dict.fromkeys(eid for m in mentions for eid in m.event_ids))
+    if not candidates:
+        return ""
+    specific = [eid for m in mentions if len(m.event_ids) == 1 for eid in m.event_ids]
+    if on is None:
+        return specific[0] if specific else (candidates[0] if len(candidates) == 1 else "")
+    if max_distance is None and specific:
+        candidates = specific
+    scored = sorted(((distance(codebook.event(eid), on), 0 if eid in specific else 1, eid) for eid in candidates))
+    best = scored[0]
+    return best[2] if max_distance is None or best[0] <= max_distance else ""
+
+
+def distance(event: Event, on: date) -> timedelta:
+    if event.start <= on <= event.end:
+        return timedelta(0)
+    return min(abs(event.start - on), abs(on - event.end))
+
+
+def event_by_date(on: date, codebook: Codebook) -> str:
+    """The narrowest event whose window contains the date ("" when none)."""
+    inside = [e for e in codebook.events if e.start <= on <= e.end]
+    if not inside:
+        return ""
+    return min(inside, key=lambda e: (e.end - e.start, e.start)).id
+
+
+def anaphoric_kinds(text: str, codebook: Codebook) -> list[str]:
+    """Kinds of events referred to by a definite description ("the summit") in the text."""
+    return [kind for kind, pattern in codebook.event_anaphora.items() if pattern.search(text)]

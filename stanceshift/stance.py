@@ -1,0 +1,108 @@
+"""Score a sentence's stance toward Moscow from the codebook's cues, with negation and concession.
+
+Each cue has a value on the -2..+2 scale and a value when negated. Negation counts adverbs just
+before the cue ("would not recognize") and negating verbs earlier in the clause ("fell short of
+supporting", "denied that ... is anti-Russia"); two negations cancel. A cue in a concessive clause
+("Despite reaffirming ties, ...") is dropped when the main clause has a cue of its own. Cues of both
+signs in one sentence ("spoke of its support for Moscow, but called for an end to the fighting")
+score 0, as the codebook defines mixed statements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .codebook import Codebook, Cue
+
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
+_WORD = re.compile(r"\S+")
+_COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=\w+(?:ed|s)\b)")
+
+
+@dataclass(frozen=True)
+class CueHit:
+    cue: Cue
+    start: int
+    end: int
+    text: str
+    negated: bool
+    concessive: bool
+
+    @property
+    def value(self) -> int:
+        return self.cue.negated if self.negated else self.cue.value
+
+
+def find_cues(sentence: str, codebook: Codebook) -> list[CueHit]:
+    """Every cue in the sentence with its negation and concession status."""
+    hits = []
+    taken: list[tuple[int, int]] = []
+    for cue in codebook.cues:
+        for m in cue.pattern.finditer(sentence):
+            if m.end() == m.start():
+                continue
+            if any(m.start() < e and s < m.end() and (s, e) != (m.start(), m.end()) and
+                   (e - s) >= (m.end() - m.start()) and s <= m.start() and m.end() <= e for s, e in taken):
+                continue  # inside a longer cue already found
+            if cue.unless_before and cue.unless_before.search(sentence[: m.start()]):
+                continue
+            hits.append(CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
+                               _is_concessive(sentence, m.start(), codebook)))
+            taken.append((m.start(), m.end()))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, pos):
+        last = m.end()
+    return last
+
+
+def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
+    start = m.start()
+    count = 0
+    # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap.
+    clause_from = _clause_start(sentence, start)
+    words = list(_WORD.finditer(sentence, clause_from, start))
+    window_from = words[-codebook.negation_window_words].start() if len(words) >= codebook.negation_window_words else clause_from
+    inner = sentence[m.start():m.end()]
+    positions = [n.start() for n in codebook.negation_adverbs.finditer(sentence, window_from, start)]
+    if not codebook.negation_adverbs.match(inner) and len(inner.split()) > 3:
+        positions += [m.start() + n.start() for n in codebook.negation_adverbs.finditer(inner, 1)]
+    if positions:
+        count += 1
+        # "criticized other members for not providing support": the criticism cancels the negation.
+        if codebook.negation_cancelling.search(sentence[: positions[0]]):
+            count += 1
+    # Negating verbs: earlier in the sentence, not across a semicolon or a coordinated verb phrase
+    # ("fell short of supporting Russia and called for talks": the call is not negated).
+    look_from = max(0, sentence.rfind(";", 0, start) + 1, start - 70)
+    for coord in _COORDINATION.finditer(sentence, look_from, start):
+        look_from = coord.end()
+    verb = codebook.negation_verbs.search(sentence, look_from, start)
+    if verb and not any(verb.start() <= p < verb.end() for p in positions):
+        count += 1
+    return count % 2 == 1
+
+
+def _is_concessive(sentence: str, start: int, codebook: Codebook) -> bool:
+    clause_from = sentence.rfind(",", 0, start) + 1
+    # "Despite reaffirming ties months after the start of the war, Putin ...": the clause runs from
+    # the concessive word to the next comma.
+    return bool(codebook.concessive.search(sentence, clause_from, start))
+
+
+def combine(hits: list[CueHit]) -> int | None:
+    """The sentence's stance from its cues; None when there is no cue."""
+    if not hits:
+        return None
+    main = [h for h in hits if not h.concessive] or hits
+    values = [h.value for h in main]
+    signs = {v > 0 for v in values if v != 0}
+    if len(signs) > 1:
+        return 0
+    nonzero = [v for v in values if v != 0]
+    if not nonzero:
+        return 0
+    return max(nonzero, key=abs)

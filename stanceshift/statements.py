@@ -1,0 +1,234 @@
+"""Sentences -> stance statements: the table every chart is built from.
+
+One row per (sentence, holder country) with the evidence that produced it: the quote and its
+offsets, the actor, the matched cues, the event and the statement's own date. See the README's data
+dictionary and docs/codebook.md for the rules.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from .attribution import (Holder, find_mentions, holders_in_sentence, introduces_unknown_person, refers_back,
+                          starts_with_pronoun)
+from .codebook import STANCE_LABELS, Codebook, default_codebook
+from .dating import resolve_date
+from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
+from .schema import STATEMENT_COLUMNS, validate_statements
+from .sentences import split_sentences
+from .stance import combine, find_cues
+
+log = logging.getLogger(__name__)
+METHOD = "rules-v1"
+CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
+INHERIT_WINDOW = 2  # sentences within which a statement by the same state shares its event
+ACTOR_WINDOW = 12  # sentences within which the same named person's statements share an event
+
+
+@dataclass
+class _Sentence:
+    idx: int
+    para: int
+    start: int
+    end: int
+    text: str
+    heading: bool
+    section: int
+
+
+def extract_statements(docs: pd.DataFrame, codebook: Codebook | None = None, *,
+                       include_parties: bool = False, engine: str = "pandas", **engine_options) -> pd.DataFrame:
+    """Stance statements for every document in ``docs`` (a table from :func:`load_corpus`).
+
+    ``include_parties=True`` also keeps Russia and Ukraine as holders. ``engine="dask"`` takes a
+    dask DataFrame and returns one (see :mod:`stanceshift.scale`).
+    """
+    if engine == "dask":
+        from .scale import extract_statements_dask
+
+        return extract_statements_dask(docs, codebook, include_parties=include_parties, **engine_options)
+    if engine != "pandas":
+        raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
+    codebook = codebook or default_codebook()
+    rows: list[dict] = []
+    for rec in docs[["doc_id", "text", "published", "date_precision"]].itertuples(index=False):
+        published = None if pd.isna(rec.published) else pd.Timestamp(rec.published).date()
+        text = rec.text if isinstance(rec.text, str) else ""
+        rows.extend(statements_for_document(str(rec.doc_id), text, published, str(rec.date_precision or "unknown"),
+                                            codebook, include_parties=include_parties))
+    return statements_frame(rows)
+
+
+def statements_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rows as a typed, validated statements table (empty rows give an empty typed table)."""
+    frame = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS))
+    frame = frame.astype({k: v for k, v in STATEMENT_COLUMNS.items() if not v.startswith("datetime")})
+    frame["date"] = pd.to_datetime(frame["date"]).astype(STATEMENT_COLUMNS["date"])
+    return validate_statements(frame.reset_index(drop=True))
+
+
+def _sentences_of(text: str) -> list[_Sentence]:
+    spans = split_sentences(text)
+    para_sizes: dict[int, int] = {}
+    for para, _, _ in spans:
+        para_sizes[para] = para_sizes.get(para, 0) + 1
+    out, section = [], 0
+    for i, (para, s, e) in enumerate(spans):
+        t = text[s:e]
+        heading = para_sizes[para] == 1 and len(t.split()) <= 14 and not t.rstrip().endswith(tuple(".!?\"”’'…:"))
+        if heading:
+            section += 1
+        out.append(_Sentence(i, para, s, e, t, heading, section))
+    return out
+
+
+def statements_for_document(doc_id: str, text: str, published: date | None, published_precision: str,
+                            codebook: Codebook, include_parties: bool = False) -> list[dict]:
+    """Statement rows (dicts in the statements schema) for one document's cleaned text."""
+    if not text.strip():
+        return []
+    sents = _sentences_of(text)
+    mentions = find_mentions(text, codebook)
+    event_mentions_by_sent = {s.idx: find_event_mentions(s.text, codebook) for s in sents}
+    own_events = _own_events(sents, event_mentions_by_sent, published, published_precision, codebook)
+    rows: list[dict] = []
+    antecedent: tuple[int, Holder] | None = None  # (sentence index, holder)
+    last_event_of_kind: dict[str, str] = {}
+    recent: list[tuple[int, str, str, date | None, str, str]] = []  # (idx, country, event, date, precision, source)
+
+    for s in sents:
+        sent_mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        own_date = resolve_date(s.text, published, published_precision)
+        on = own_date[0] if own_date else published
+        holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
+        carried = False
+        if not holders and refers_back(s.text) and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW:
+            if not (parties and parties[0].start - s.start < 40):
+                holders, carried = [antecedent[1]], True
+        hits = find_cues(s.text, codebook) if holders else []
+        stance = combine(hits)
+        event, event_source = _link_event(s, sents, own_events, last_event_of_kind, own_date, published, codebook)
+        if carried is False and holders and starts_with_pronoun(s.text) and antecedent and antecedent[1].actor:
+            # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
+            holders = [Holder(h.country, antecedent[1].actor, "carry-over") if h.country == antecedent[1].country
+                       else h for h in holders]
+
+        if stance is not None:
+            for h in holders:
+                ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
+                if not ev:
+                    inherited = _inherit(recent, s.idx, h, carried)
+                    if inherited:
+                        ev, src = inherited[2], "inherited"
+                        if d is None and inherited[3] is not None:
+                            d, prec = inherited[3], inherited[4]
+                if not ev and d is not None and prec == "day":
+                    ev, src = event_by_date(d, codebook), "date"
+                if d is None:
+                    d, prec = _fallback_date(ev, published, codebook)
+                rows.append(_row(doc_id, s, h, stance, hits, ev, d, prec, codebook))
+                recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor))
+        # Update the antecedent for pronouns in the next sentences.
+        if holders and not carried:
+            antecedent = (s.idx, holders[0])
+        elif parties and parties[0].start - s.start < 60:
+            antecedent = None  # "Lavrov said ...": the next "he" is a Russian official
+        elif introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
+            antecedent = None
+        if s.idx in own_events:
+            last_event_of_kind[codebook.event(own_events[s.idx]).kind] = own_events[s.idx]
+    return rows
+
+
+def _own_events(sents, mentions_by_sent, published, published_precision, codebook) -> dict[int, str]:
+    """The event each sentence names itself, resolved with that sentence's own date."""
+    out = {}
+    for t in sents:
+        mentions = mentions_by_sent[t.idx]
+        if not mentions:
+            continue
+        own_date = resolve_date(t.text, published, published_precision)
+        specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
+        chosen = choose_event(mentions, own_date[0] if own_date else published, codebook,
+                              max_distance=None if specific_only else MAX_DISTANCE)
+        if chosen:
+            out[t.idx] = chosen
+    return out
+
+
+def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) -> str:
+    """Among events named nearby, the one closest to the statement's date, within MAX_DISTANCE."""
+    if not event_ids:
+        return ""
+    if on is None:
+        return event_ids[-1]
+    best = min(event_ids, key=lambda eid: distance(codebook.event(eid), on))
+    return best if distance(codebook.event(best), on) <= MAX_DISTANCE else ""
+
+
+def _link_event(s: _Sentence, sents: list[_Sentence], own_events: dict[int, str], last_event_of_kind,
+                own_date, published, codebook) -> tuple[str, str]:
+    on = own_date[0] if own_date else published
+    if s.idx in own_events:
+        return own_events[s.idx], "sentence"
+    para = [own_events[t.idx] for t in sents if t.para == s.para and t.idx in own_events]
+    chosen = _nearest_event(para, on, codebook)
+    if chosen:
+        return chosen, "paragraph"
+    heading = [own_events[t.idx] for t in sents
+               if t.heading and t.section == s.section and t.idx < s.idx and t.idx in own_events]
+    chosen = _nearest_event(heading, on, codebook)
+    if chosen:
+        return chosen, "heading"
+    para_text = " ".join(t.text for t in sents if t.para == s.para)
+    for kind in anaphoric_kinds(para_text, codebook):
+        if kind in last_event_of_kind:
+            return last_event_of_kind[kind], "anaphora"
+    return "", ""
+
+
+def _inherit(recent, idx: int, holder: Holder, carried: bool):
+    """The latest statement by the same state nearby (or by the same person in the document)
+    whose event was found in the text itself."""
+    for item in reversed(recent):
+        gap = idx - item[0]
+        if gap > ACTOR_WINDOW:
+            break
+        if item[1] != holder.country or not item[2] or item[5] == "inherited":
+            continue
+        same_person = bool(holder.actor) and holder.actor == item[6]
+        if gap <= (CARRY_WINDOW if carried else INHERIT_WINDOW) or same_person:
+            return item
+    return None
+
+
+def _fallback_date(event_id: str, published: date | None, codebook: Codebook) -> tuple[date | None, str]:
+    event = codebook.event(event_id) if event_id else None
+    if event is not None and (event.end - event.start) <= timedelta(days=7):
+        return event.start, "day" if event.start == event.end else "week"
+    return published, "published"
+
+
+def _row(doc_id: str, s: _Sentence, h: Holder, stance: int, hits, event: str, on: date | None,
+         precision: str, codebook: Codebook) -> dict:
+    return {
+        "doc_id": doc_id,
+        "sent_id": s.idx,
+        "start": s.start,
+        "end": s.end,
+        "quote": s.text,
+        "country": h.country,
+        "country_name": codebook.country_name(h.country),
+        "actor": h.actor,
+        "stance": int(stance),
+        "stance_label": STANCE_LABELS[int(stance)],
+        "cues": ";".join(dict.fromkeys(f"{x.text}{' [negated]' if x.negated else ''}" for x in hits)),
+        "event": event,
+        "date": pd.Timestamp(on) if on else pd.NaT,
+        "date_precision": precision if on else "unknown",
+        "method": METHOD,
+    }
