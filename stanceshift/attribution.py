@@ -97,7 +97,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     for m in inside:
         s, e = m.start - offset, m.end - offset
         before, after = sentence[:s], sentence[e:]
-        in_list = prev_end is not None and _LIST_GLUE.match(sentence[prev_end:s]) is not None
+        in_list = prev_end is not None and _in_same_list(sentence[prev_end:s], after)
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
         if holder is None:
             excluded = True
@@ -114,6 +114,16 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             continue
         holders.append(holder)
     return _merge_by_country(holders), parties
+
+
+def _in_same_list(glue: str, after: str) -> bool:
+    """"Armenia, Kazakhstan and Tajikistan": a bare comma joins list items only when the list goes on
+    (", Beijing absolutely needs" after "involving Taiwan" starts a new clause)."""
+    if _LIST_GLUE.match(glue) is None:
+        return False
+    if re.search(r"\b(?:and|or)\b|[–—-]", glue):
+        return True
+    return bool(re.match(r"^[’']?s?\s*(?:,|and\b|or\b|[–—-])", after))
 
 
 def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str, after: str,

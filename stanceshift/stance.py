@@ -78,8 +78,9 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
     # Negating verbs: earlier in the sentence, not across a semicolon or a coordinated verb phrase
     # ("fell short of supporting Russia and called for talks": the call is not negated).
     look_from = max(0, sentence.rfind(";", 0, start) + 1, start - 70)
-    for coord in _COORDINATION.finditer(sentence, look_from, start):
-        look_from = coord.end()
+    for coord in _COORDINATION.finditer(sentence, look_from, min(len(sentence), start + 40)):
+        if coord.end() <= start:
+            look_from = coord.end()
     verb = codebook.negation_verbs.search(sentence, look_from, start)
     if verb and not any(verb.start() <= p < verb.end() for p in positions):
         count += 1

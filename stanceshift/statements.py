@@ -7,6 +7,7 @@ dictionary and docs/codebook.md for the rules.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,6 +24,7 @@ from .sentences import split_sentences
 from .stance import combine, find_cues
 
 log = logging.getLogger(__name__)
+_CONNECTIVE = re.compile(r"^[\"“‘']?(?:But|As a result|However|Yet|Still|And|So|Nevertheless|Even so|In response|Likewise|Similarly)\b")
 METHOD = "rules-v1"
 CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
 INHERIT_WINDOW = 2  # sentences within which a statement by the same state shares its event
@@ -179,6 +181,12 @@ def _link_event(s: _Sentence, sents: list[_Sentence], own_events: dict[int, str]
     chosen = _nearest_event(para, on, codebook)
     if chosen:
         return chosen, "paragraph"
+    # "But even some countries ...", "As a result, ...": a discourse connective continues the
+    # previous sentence, and with it that sentence's event.
+    if _CONNECTIVE.match(s.text) and s.idx - 1 in own_events:
+        chosen = _nearest_event([own_events[s.idx - 1]], on, codebook)
+        if chosen:
+            return chosen, "previous sentence"
     heading = [own_events[t.idx] for t in sents
                if t.heading and t.section == s.section and t.idx < s.idx and t.idx in own_events]
     chosen = _nearest_event(heading, on, codebook)
