@@ -32,6 +32,9 @@ _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[â€
 _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
 
 
+CONTEXT = 200  # characters of context either side of a mention that the rules look at
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -96,7 +99,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     prev_end = None
     for m in inside:
         s, e = m.start - offset, m.end - offset
-        before, after = sentence[:s], sentence[e:]
+        # Bounded context keeps a run-on "sentence" of a megabyte linear.
+        before, after = sentence[max(0, s - CONTEXT):s], sentence[e:e + CONTEXT]
         in_list = prev_end is not None and _in_same_list(sentence[prev_end:s], after)
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
         if holder is None:

@@ -34,27 +34,35 @@ class CueHit:
 
 
 def find_cues(sentence: str, codebook: Codebook) -> list[CueHit]:
-    """Every cue in the sentence with its negation and concession status."""
-    hits = []
-    taken: list[tuple[int, int]] = []
+    """Every cue in the sentence with its negation and concession status.
+
+    A cue inside a longer cue ("on Moscow's side" in "enter the war on Moscow's side") is dropped,
+    so one phrase is scored once.
+    """
+    found = []
     for cue in codebook.cues:
         for m in cue.pattern.finditer(sentence):
-            if m.end() == m.start():
-                continue
-            if any(m.start() < e and s < m.end() and (s, e) != (m.start(), m.end()) and
-                   (e - s) >= (m.end() - m.start()) and s <= m.start() and m.end() <= e for s, e in taken):
-                continue  # inside a longer cue already found
-            if cue.unless_before and cue.unless_before.search(sentence[: m.start()]):
-                continue
-            hits.append(CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
-                               _is_concessive(sentence, m.start(), codebook)))
-            taken.append((m.start(), m.end()))
+            if m.end() > m.start() and not (cue.unless_before and cue.unless_before.search(sentence[max(0, m.start() - LOOKBACK): m.start()])):
+                found.append((cue, m))
+    found.sort(key=lambda cm: (cm[1].start(), -cm[1].end()))
+    kept: list[tuple[Cue, re.Match]] = []
+    max_end = -1
+    for cue, m in found:
+        if m.end() <= max_end:
+            continue  # inside an earlier, longer cue
+        kept.append((cue, m))
+        max_end = m.end()
+    hits = [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
+                   _is_concessive(sentence, m.start(), codebook)) for cue, m in kept]
     return sorted(hits, key=lambda h: h.start)
 
 
+LOOKBACK = 300  # characters a cue's context reaches back; keeps run-on sentences linear
+
+
 def _clause_start(sentence: str, pos: int) -> int:
-    last = 0
-    for m in _CLAUSE_BREAK.finditer(sentence, 0, pos):
+    last = max(0, pos - LOOKBACK)
+    for m in _CLAUSE_BREAK.finditer(sentence, last, pos):
         last = m.end()
     return last
 
@@ -73,7 +81,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
     if positions:
         count += 1
         # "criticized other members for not providing support": the criticism cancels the negation.
-        if codebook.negation_cancelling.search(sentence[: positions[0]]):
+        if codebook.negation_cancelling.search(sentence[max(0, positions[0] - LOOKBACK): positions[0]]):
             count += 1
     # Negating verbs: earlier in the sentence, not across a semicolon or a coordinated verb phrase
     # ("fell short of supporting Russia and called for talks": the call is not negated).
@@ -88,7 +96,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
 
 
 def _is_concessive(sentence: str, start: int, codebook: Codebook) -> bool:
-    clause_from = sentence.rfind(",", 0, start) + 1
+    clause_from = max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
     # "Despite reaffirming ties months after the start of the war, Putin ...": the clause runs from
     # the concessive word to the next comma.
     return bool(codebook.concessive.search(sentence, clause_from, start))

@@ -7,6 +7,7 @@ dictionary and docs/codebook.md for the rules.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -102,8 +103,10 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     last_event_of_kind: dict[str, str] = {}
     recent: list[tuple[int, str, str, date | None, str, str]] = []  # (idx, country, event, date, precision, source)
 
+    mention_starts = [m.start for m in mentions]
     for s in sents:
-        sent_mentions = [m for m in mentions if s.start <= m.start and m.end <= s.end]
+        lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
+        sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
         own_date = resolve_date(s.text, published, published_precision)
         on = own_date[0] if own_date else published
         holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
@@ -177,7 +180,7 @@ def _link_event(s: _Sentence, sents: list[_Sentence], own_events: dict[int, str]
     on = own_date[0] if own_date else published
     if s.idx in own_events:
         return own_events[s.idx], "sentence"
-    para = [own_events[t.idx] for t in sents if t.para == s.para and t.idx in own_events]
+    para = [own_events[i] for i in _same_paragraph(sents, s) if i in own_events]
     chosen = _nearest_event(para, on, codebook)
     if chosen:
         return chosen, "paragraph"
@@ -187,16 +190,36 @@ def _link_event(s: _Sentence, sents: list[_Sentence], own_events: dict[int, str]
         chosen = _nearest_event([own_events[s.idx - 1]], on, codebook)
         if chosen:
             return chosen, "previous sentence"
-    heading = [own_events[t.idx] for t in sents
-               if t.heading and t.section == s.section and t.idx < s.idx and t.idx in own_events]
+    heading = [own_events[i] for i in _section_headings(sents, s) if i in own_events]
     chosen = _nearest_event(heading, on, codebook)
     if chosen:
         return chosen, "heading"
-    para_text = " ".join(t.text for t in sents if t.para == s.para)
+    para_text = " ".join(sents[i].text for i in _same_paragraph(sents, s))
     for kind in anaphoric_kinds(para_text, codebook):
         if kind in last_event_of_kind:
             return last_event_of_kind[kind], "anaphora"
     return "", ""
+
+
+def _same_paragraph(sents: list[_Sentence], s: _Sentence) -> list[int]:
+    """Indices of the sentences in s's paragraph (sentences are in order, so scan outwards)."""
+    lo = s.idx
+    while lo > 0 and sents[lo - 1].para == s.para:
+        lo -= 1
+    hi = s.idx
+    while hi + 1 < len(sents) and sents[hi + 1].para == s.para:
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _section_headings(sents: list[_Sentence], s: _Sentence) -> list[int]:
+    """The heading that opens s's section, if any."""
+    i = s.idx - 1
+    while i >= 0 and sents[i].section == s.section:
+        if sents[i].heading:
+            return [i]
+        i -= 1
+    return []
 
 
 def _inherit(recent, idx: int, holder: Holder, carried: bool):

@@ -1,0 +1,198 @@
+"""One test per linguistic rule, on sentences written for the test (not lifted from the seeds)."""
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from stanceshift.evaluation import evaluate, load_annotations
+from stanceshift.schema import STATEMENT_COLUMNS
+from stanceshift.statements import extract_statements
+
+
+def extract(text, published="2022-09-28", precision="day", **kw):
+    docs = pd.DataFrame({"doc_id": ["t"], "text": [text], "published": [pd.Timestamp(published) if published else pd.NaT],
+                         "date_precision": [precision]})
+    return extract_statements(docs, **kw)
+
+
+def rows(text, **kw):
+    st_ = extract(text, **kw)
+    return {(r.country, int(r.stance)) for r in st_.itertuples()}
+
+
+# --- negation and its scope
+def test_negated_recognition_opposes():
+    assert rows("Mongolia's government said it would not recognize the annexation of the regions.") == {("MNG", -2)}
+
+
+def test_recognition_without_negation_backs():
+    assert rows("Nicaragua's government said it would recognize the annexation of the regions.") == {("NIC", 2)}
+
+
+def test_did_not_dare_enter_the_war_distances():
+    assert rows("Serbia did not dare enter the war on Moscow's side.") == {("SRB", -1)}
+
+
+def test_not_an_era_of_war_distances():
+    assert rows('Indonesian President Joko Widodo told Putin that "this is not a time for war."') == {("IDN", -1)}
+
+
+def test_double_negative_denial_leans_toward():
+    assert rows("Hungarian Prime Minister Viktor Orban denied that his country is anti-Russian.") == {("HUN", 1)}
+
+
+def test_fell_short_of_supporting_does_not_negate_the_next_verb():
+    assert rows("Brazil and South Africa fell short of supporting Russia and called for a negotiated end of the war.") == {
+        ("BRA", -1), ("ZAF", -1)}
+
+
+# --- attribution
+def test_demonym_with_agent_noun_is_a_holder_but_modifier_is_not():
+    assert rows("The Uzbek Foreign Ministry voiced concerns about the war.") == {("UZB", -1)}
+    assert rows("Prices of Uzbek cotton rose as the war dragged on and leaders voiced concerns.") == set()
+
+
+def test_capital_metonym_and_institution_in_capital():
+    assert rows("Tashkent called for an immediate ceasefire.") == {("UZB", -1)}
+    st_ = extract("The Foreign Ministry in Yerevan said it was concerned about the referendums.")
+    assert st_["country"].tolist() == ["ARM"] and st_["actor"].tolist() == ["Ministry in Yerevan"]
+
+
+def test_leader_and_surname_after_first_mention():
+    st_ = extract("Kyrgyz President Sadyr Japarov met reporters. Japarov also called for peace talks.")
+    assert st_[["country", "actor"]].values.tolist() == [["KGZ", "Sadyr Japarov"]]
+
+
+def test_untitled_office_holder_resolved_by_tenure():
+    st_ = extract("The Brazilian President called for peace talks.", published="2023-04-01")
+    assert st_["actor"].tolist() == ["Luiz Inácio Lula da Silva"]
+    st_ = extract("The Brazilian President called for peace talks.", published="2022-04-01")
+    assert st_["actor"].tolist() == ["Jair Bolsonaro"]
+
+
+def test_pronoun_carry_over():
+    st_ = extract("Serbian President Aleksandar Vucic spoke on Monday. He also stressed that the attack cannot be justified.")
+    assert st_[["country", "stance"]].values.tolist() == [["SRB", -2]]
+
+
+def test_definite_description_carry_over():
+    assert rows("Vietnam was mentioned. The country is currently leaning more towards the West.") == {("VNM", -1)}
+
+
+def test_list_gives_one_row_per_country():
+    assert rows("Georgia, Moldova, Mongolia, and Pakistan are voicing concerns publicly.") == {
+        ("GEO", -1), ("MDA", -1), ("MNG", -1), ("PAK", -1)}
+
+
+def test_reporter_is_not_the_holder():
+    assert rows('Putin acknowledged that Kyrgyz President Sadyr Japarov had expressed his "questions and concerns".') == {("KGZ", -1)}
+    assert rows("The US State Department reported that Russia wants to buy shells from Iran.") == set()
+
+
+def test_parties_are_not_holders_unless_asked():
+    assert rows("Russia condemned the sanctions and Ukraine called for peace talks.") == set()
+    assert ("UKR", -1) in rows("Ukraine called for peace talks.", include_parties=True)
+
+
+def test_counterpart_after_meet_is_not_a_holder():
+    assert rows("Tokayev said Kazakhstan will follow the sanctions regime during a visit to meet German Chancellor Olaf Scholz.") == {("KAZ", -1)}
+
+
+# --- the target is Moscow
+def test_support_for_someone_else_is_not_support_for_russia():
+    assert rows("Xi offered his country's support as New Delhi prepares to host the summit.") == set()
+
+
+def test_country_without_stance_gives_no_row():
+    assert rows("Kazakhstan shares a long border with Russia and exports grain.") == set()
+
+
+# --- votes
+@pytest.mark.parametrize("text,stance", [
+    ("Eritrea voted against the UN resolution condemning the invasion.", 2),
+    ("Mongolia abstained in the UN General Assembly vote.", 0),
+    ("Venezuela did not vote on the UN resolution.", 0),
+    ("Georgia voted in favour of the UN resolution.", -2),
+])
+def test_votes(text, stance):
+    assert {s for _, s in rows(text)} == {stance}
+
+
+# --- event linking
+def test_event_from_sentence_paragraph_and_not_from_foreign_mobilisation():
+    st_ = extract("At the SCO summit, Indian Prime Minister Narendra Modi called for peace.")
+    assert st_["event"].tolist() == ["sco_summit_2022"]
+    st_ = extract("The referendums began. Tashkent said it was concerned about them.", published="2022-09-26")
+    assert st_["event"].tolist() == ["referendums_2022"]
+    st_ = extract("Minsk refused to support the Belarusian covert mobilisation in October.", published="2022-10-20")
+    assert st_["event"].tolist() == [""]
+
+
+def test_event_mention_with_another_year_is_void():
+    st_ = extract("Erdogan said Russia must return the Crimean peninsula, which it annexed in 2014.", published="2022-09-22")
+    assert st_["event"].tolist() == [""]
+
+
+def test_event_by_textual_date_window():
+    st_ = extract("On Wednesday, Mongolia called for peace talks.", published="2022-09-22")
+    assert st_[["event", "date_precision"]].values.tolist() == [["mobilisation_2022", "day"]]
+    assert st_["date"].iloc[0] == pd.Timestamp("2022-09-21")
+
+
+# --- dating
+@pytest.mark.parametrize("phrase,expected,precision", [
+    ("on Monday", "2022-09-26", "day"), ("last week", "2022-09-21", "week"), ("this week", "2022-09-28", "week"),
+    ("on May 16", "2022-05-16", "day"), ("on Oct. 12", "2021-10-12", "day"), ("In July", "2022-07-01", "month"),
+    ("this month", "2022-09-01", "month"), ("earlier this month", "2022-09-01", "month"),
+    ("on September 28", "2022-09-28", "day"),
+])
+def test_dates_resolve_against_publication(phrase, expected, precision):
+    st_ = extract(f"{phrase[0].upper() + phrase[1:]}, Pakistan called for peace talks.")
+    assert st_["date"].iloc[0] == pd.Timestamp(expected)
+    assert st_["date_precision"].iloc[0] == precision
+
+
+def test_no_date_falls_back_to_publication():
+    st_ = extract("Pakistan called for peace talks.")
+    assert st_[["date_precision"]].values.tolist() == [["published"]]
+
+
+# --- contract, robustness
+def test_schema_and_offsets_on_seeds(seed_docs):
+    st_ = extract_statements(seed_docs)
+    assert list(st_.columns) == list(STATEMENT_COLUMNS)
+    texts = dict(zip(seed_docs["doc_id"], seed_docs["text"]))
+    assert all(texts[r.doc_id][r.start:r.end] == r.quote for r in st_.itertuples())
+    assert st_["cues"].str.len().gt(0).all()
+
+
+def test_seed_validation_meets_targets(seed_docs):
+    result = evaluate(extract_statements(seed_docs), load_annotations())
+    assert result.scores["holder_f1"] >= 0.90
+    assert result.scores["stance_macro_f1"] >= 0.80
+    assert result.scores["event_accuracy"] >= 0.85
+
+
+def test_evaluate_counts_misses():
+    gold = pd.DataFrame({"doc_id": ["a", "a"], "quote": ["X said no.", "Y said yes."], "country": ["KAZ", "BLR"],
+                         "stance": [-1, 2], "event": ["", ""]})
+    pred = gold.iloc[:1].assign(stance=1, sent_id=0, cues="")
+    res = evaluate(pred, gold)
+    assert res.scores["holder_recall"] == 0.5 and res.scores["stance_sign_accuracy"] == 0.0
+    assert set(res.misses["kind"]) == {"missed holder", "wrong stance"}
+
+
+def test_empty_and_run_on_text_lose_no_document():
+    assert extract("").empty
+    big = "Kazakhstan called for peace talks and " * 25000 + "."
+    out = extract(big)
+    assert len(out) == 1 and out["end"].iloc[0] <= len(big)
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=150, deadline=None)
+def test_arbitrary_unicode_never_raises_and_offsets_hold(text):
+    out = extract("Kazakhstan called for peace. " + text, published=None, precision="unknown")
+    full = "Kazakhstan called for peace. " + text
+    assert all(full[r.start:r.end] == r.quote for r in out.itertuples())

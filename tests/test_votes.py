@@ -1,0 +1,30 @@
+import pandas as pd
+
+from stanceshift.votes import agreement, divergences, load_votes, vote_counts, words_near_votes
+
+PUBLISHED = {"ES-11/1": (141, 5, 35, 12), "ES-11/2": (140, 5, 38, 10), "ES-11/3": (93, 24, 58, 18),
+             "ES-11/4": (143, 5, 35, 10), "ES-11/5": (94, 14, 73, 12), "ES-11/6": (141, 7, 32, 13)}
+
+
+def test_counts_equal_published_totals():
+    counts = vote_counts(load_votes())
+    for res, totals in PUBLISHED.items():
+        assert tuple(counts.loc[res, ["yes", "no", "abstain", "absent"]]) == totals
+
+
+def test_votes_map_to_stance_and_events():
+    v = load_votes()
+    blr = v[(v["country"] == "BLR") & (v["resolution"] == "ES-11/1")].iloc[0]
+    assert blr["vote"] == "no" and blr["vote_stance"] == 2 and blr["event"] == "unga_es11_1_2022"
+    assert set(v["vote_stance"]) == {-2, 0, 2}
+
+
+def test_words_near_votes_divergence_and_agreement():
+    votes = load_votes()
+    st = pd.DataFrame({"country": ["KAZ", "BLR", "IND"], "stance": [-2, 2, -1],
+                       "date": pd.to_datetime(["2022-03-05", "2022-03-01", "2022-03-03"])})
+    paired = words_near_votes(st, votes[votes["resolution"] == "ES-11/1"], window_days=10)
+    assert set(paired["country"]) == {"KAZ", "BLR", "IND"}
+    div = divergences(paired, 1.0)
+    assert div.set_index("country").loc["KAZ", "reading"] == "speaks more against Moscow than it votes"
+    assert agreement(paired)["n"] == 3
