@@ -54,6 +54,7 @@ class Event:
     start: date
     end: date
     cues: re.Pattern | None
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         where = f"{folder / 'events.yaml'}: event {e.get('id')!r}"
         cue = "|".join(f"(?:{c})" for c in e.get("cues") or [])
         events.append(Event(e["id"], e["name"], e.get("kind", ""), _as_date(e["start"]), _as_date(e["end"]),
-                            _compile(cue, where) if cue else None))
+                            _compile(cue, where) if cue else None, e.get("label") or e["name"]))
     generic = {g["kind"]: _compile("|".join(f"(?:{c})" for c in g["cues"]), f"events.yaml generic {g['kind']}")
                for g in events_doc.get("generic") or []}
     anaphora = {kind: _compile(r"\b(?:" + "|".join(v) + r")\b", f"events.yaml anaphora {kind}")

@@ -59,21 +59,26 @@ def _stance_axis(ax, axis="y") -> None:
 
 def _draw_events(ax, codebook: Codebook, events: list[str] | None, lo: pd.Timestamp, hi: pd.Timestamp,
                  label: bool = True) -> None:
+    """Grey bands for events; labels in three staggered rows above the data, never clipped."""
     shown = [e for e in codebook.events if (not events or e.id in events)
              and pd.Timestamp(e.end) >= lo and pd.Timestamp(e.start) <= hi]
-    levels = [2.45, 2.05, 1.65]
-    last_x = {}
-    for i, e in enumerate(sorted(shown, key=lambda e: e.start)):
+    width = max((hi - lo).days, 1)
+    row_free_from: dict[int, float] = {}
+    for e in sorted(shown, key=lambda e: e.start):
         x0, x1 = pd.Timestamp(e.start), pd.Timestamp(e.end) + pd.Timedelta(days=1)
-        ax.axvspan(x0, x1, color="#d9d9d9", alpha=0.6, zorder=0, lw=0)
+        ax.axvspan(x0, x1, color="#d9d9d9", alpha=0.7, zorder=0, lw=0)
         if not label:
             continue
-        # stagger labels so neighbouring events do not overwrite each other
-        level = next((lv for lv in levels if lv not in last_x or (x0 - last_x[lv]).days > (hi - lo).days * 0.18),
-                     levels[i % len(levels)])
-        last_x[level] = x0
-        ax.text(x0, level, _short_event_name(e.name), fontsize=7, va="center", ha="left", color="#252525",
-                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8), zorder=5, clip_on=True)
+        frac = (x0 - lo).days / width
+        text_frac = len(e.label) * 0.0075 + 0.01  # rough width of the label in axis fractions
+        right_side = frac + text_frac > 1.0
+        start_frac = frac - text_frac if right_side else frac
+        row = next((r for r in range(3) if row_free_from.get(r, -1.0) <= start_frac), 0)
+        row_free_from[row] = start_frac + text_frac
+        ax.annotate(e.label, xy=(x0 if not right_side else x1, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(0, 3 + 11 * row), textcoords="offset points", fontsize=7.5, color="#252525",
+                    ha="right" if right_side else "left", va="bottom", annotation_clip=False,
+                    arrowprops=dict(arrowstyle="-", color="#969696", lw=0.6, shrinkA=0, shrinkB=0))
 
 
 def _short_event_name(name: str) -> str:
@@ -107,13 +112,15 @@ def stance_timeline(statements: pd.DataFrame, country_name: str, *, codebook: Co
                        marker=STANCE_MARKERS[value], color=STANCE_COLORS[value], edgecolor="black", lw=0.4,
                        zorder=3, label=STANCE_TICKS[value])
     alias = {"MS": "M", "W": "W", "QS": "Q"}.get(freq, freq)
-    means = data.groupby(data["date"].dt.to_period(alias).dt.start_time)["stance"].mean()
-    if len(means):
-        ax.plot(means.index, means.values, color="black", lw=1.6, marker="s", ms=5, zorder=4, label="mean per period")
+    # each period's mean is drawn at the mean date of its statements, so it sits among its points
+    periods = data.groupby(data["date"].dt.to_period(alias)).agg(x=("date", "mean"), y=("stance", "mean"))
+    if len(periods):
+        ax.plot(periods["x"], periods["y"], color="black", lw=1.6, marker="s", ms=5, zorder=4, label="mean per period")
     ax.set_xlim(lo, hi)
     _stance_axis(ax)
     ax.set_xlabel("date of statement")
-    ax.set_title(f"{country_name}: stance toward Moscow's war, per statement (n={len(data)})", loc="left")
+    ax.set_title(f"{country_name}: stance toward Moscow's war, per statement (n={len(data)})", loc="left",
+                 pad=40 if label_events else 6)
     fig = ax.figure
     fig.autofmt_xdate()
     if own_fig:
@@ -237,13 +244,16 @@ def words_and_votes(statements: pd.DataFrame, votes: pd.DataFrame, country_name:
         stance_timeline(statements, country_name, codebook=codebook, ax=ax, label_events=False)
     dates = pd.concat([s["date"], v["date"]]).dropna()
     lo, hi = dates.min() - pd.Timedelta(days=30), dates.max() + pd.Timedelta(days=30)
-    for r in v.itertuples():
+    for i, r in enumerate(v.sort_values("date").itertuples()):
         ax.scatter(r.date, r.vote_stance, s=160, marker="*", color="gold", edgecolor="black", lw=0.8, zorder=6)
-        ax.annotate(f"{r.resolution}: {r.vote}", (r.date, r.vote_stance), xytext=(0, 9), textcoords="offset points",
-                    ha="center", fontsize=7)
+        # staggered so votes weeks apart (ES-11/1, /2, /3) do not print over each other
+        ax.annotate(f"{r.resolution.replace('ES-11/', '')}: {r.vote}", (r.date, r.vote_stance),
+                    xytext=(0, -16 - 10 * (i % 3)) if r.vote_stance > 0 else (0, 9 + 10 * (i % 3)),
+                    textcoords="offset points", ha="center", fontsize=7, annotation_clip=False)
     ax.scatter([], [], s=160, marker="*", color="gold", edgecolor="black", label="UN General Assembly vote")
     ax.set_xlim(lo, hi)
     _stance_axis(ax)
-    ax.set_title(f"{country_name}: what it said (points) and how it voted (stars)", loc="left")
+    ax.set_title(f"{country_name}: what it said (points) and how it voted (stars: ES-11 resolution number and vote)",
+                 loc="left")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return fig
