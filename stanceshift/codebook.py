@@ -55,6 +55,7 @@ class Event:
     end: date
     cues: re.Pattern | None
     label: str = ""
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,35 @@ class Cue:
     negated: int
     pattern: re.Pattern
     unless_before: re.Pattern | None = None
+    anchors: tuple[str, ...] = ()
+
+
+class AnchorIndex:
+    """Which patterns are worth trying on a text: those with an anchor in it, or with no anchors.
+
+    One Aho-Corasick pass over the lower-cased text replaces dozens of regex scans; a pattern's
+    anchors are literal fragments one of which every match contains (see cues.yaml).
+    """
+
+    def __init__(self, anchor_lists: list[tuple[str, ...]]):
+        self.always = [i for i, a in enumerate(anchor_lists) if not a]
+        self.automaton = ahocorasick.Automaton()
+        owners: dict[str, list[int]] = {}
+        for i, anchors in enumerate(anchor_lists):
+            for a in anchors:
+                owners.setdefault(a.lower(), []).append(i)
+        for key, ids in owners.items():
+            self.automaton.add_word(key, tuple(ids))
+        if owners:
+            self.automaton.make_automaton()
+        self.has_words = bool(owners)
+
+    def candidates(self, lowered_text: str) -> list[int]:
+        found = set(self.always)
+        if self.has_words:
+            for _, ids in self.automaton.iter(lowered_text):
+                found.update(ids)
+        return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -89,6 +119,9 @@ class Codebook:
     demonym_pattern: re.Pattern
     source_dir: str = ""
     automaton: ahocorasick.Automaton = field(default=None, repr=False, compare=False)
+    cue_index: AnchorIndex = field(default=None, repr=False, compare=False)
+    event_index: AnchorIndex = field(default=None, repr=False, compare=False)
+    generic_event_anchors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
@@ -188,7 +221,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         where = f"{folder / 'events.yaml'}: event {e.get('id')!r}"
         cue = "|".join(f"(?:{c})" for c in e.get("cues") or [])
         events.append(Event(e["id"], e["name"], e.get("kind", ""), _as_date(e["start"]), _as_date(e["end"]),
-                            _compile(cue, where) if cue else None, e.get("label") or e["name"]))
+                            _compile(cue, where) if cue else None, e.get("label") or e["name"],
+                            tuple(str(a).lower() for a in e.get("anchors") or [])))
     generic = {g["kind"]: _compile("|".join(f"(?:{c})" for c in g["cues"]), f"events.yaml generic {g['kind']}")
                for g in events_doc.get("generic") or []}
     anaphora = {kind: _compile(r"\b(?:" + "|".join(v) + r")\b", f"events.yaml anaphora {kind}")
@@ -209,7 +243,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
             raise ValueError(f"{where}: value must be -2..2, not {value}")
         negated = int(c["negated"]) if c.get("negated") is not None else (-1 if value > 0 else 1 if value < 0 else 0)
         cues.append(Cue(c["id"], c.get("category", ""), value, negated, _compile(expand(c["pattern"]), where),
-                        _compile(c["unless_before"], where) if c.get("unless_before") else None))
+                        _compile(c["unless_before"], where) if c.get("unless_before") else None,
+                        tuple(str(a).lower() for a in c.get("anchors") or [])))
     neg = cues_doc.get("negation") or {}
     codebook = Codebook(
         country_names=names,
@@ -233,6 +268,10 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
                                  + r")\b", "demonyms", flags=0),
         source_dir=str(folder),
         automaton=_build_automaton(readings),
+        cue_index=AnchorIndex([c.anchors for c in cues]),
+        event_index=AnchorIndex([e.anchors for e in events]),
+        generic_event_anchors={g["kind"]: tuple(str(a).lower() for a in g.get("anchors") or [])
+                               for g in events_doc.get("generic") or []},
     )
     return codebook
 

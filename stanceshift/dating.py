@@ -26,6 +26,8 @@ _PATTERNS = [
     ("month_year", re.compile(r"\b(?i:in|during|since|by|from)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d{2})\b")),
 ]
+# A cheap test before the six patterns: every date expression contains one of these.
+_ANY_DATE_WORD = re.compile(r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|\d{4}")
 _BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 
 
@@ -42,6 +44,8 @@ def _infer_year(month: int, day: int | None, published: date) -> int:
 
 def resolve_date(sentence: str, published: date | None, published_precision: str = "day") -> tuple[date, str] | None:
     """The first date expression in ``sentence`` that is not background, resolved; or None."""
+    if not _ANY_DATE_WORD.search(sentence):
+        return None
     found = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):

@@ -30,7 +30,9 @@ class EventMention:
 def find_event_mentions(text: str, codebook: Codebook) -> list[EventMention]:
     """Event cues in a piece of text, after the year, demonym and background checks."""
     out = []
-    for event in codebook.events:
+    lowered = text.lower()
+    for i in codebook.event_index.candidates(lowered):
+        event = codebook.events[i]
         if event.cues is None:
             continue
         for m in event.cues.finditer(text):
@@ -38,6 +40,9 @@ def find_event_mentions(text: str, codebook: Codebook) -> list[EventMention]:
                 continue
             out.append(EventMention((event.id,), event.kind, m.start(), m.end()))
     for kind, pattern in codebook.generic_event_cues.items():
+        anchors = codebook.generic_event_anchors.get(kind)
+        if anchors and not any(a in lowered for a in anchors):
+            continue
         ids = tuple(e.id for e in codebook.events if e.kind == kind)
         for m in pattern.finditer(text):
             if not _is_void(text, m, None, codebook):

@@ -40,7 +40,8 @@ def find_cues(sentence: str, codebook: Codebook) -> list[CueHit]:
     so one phrase is scored once.
     """
     found = []
-    for cue in codebook.cues:
+    for i in codebook.cue_index.candidates(sentence.lower()):
+        cue = codebook.cues[i]
         for m in cue.pattern.finditer(sentence):
             if m.end() > m.start() and not (cue.unless_before and cue.unless_before.search(sentence[max(0, m.start() - LOOKBACK): m.start()])):
                 found.append((cue, m))

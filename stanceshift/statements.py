@@ -96,33 +96,34 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         return []
     sents = _sentences_of(text)
     mentions = find_mentions(text, codebook)
-    event_mentions_by_sent = {s.idx: find_event_mentions(s.text, codebook) for s in sents}
-    own_events = _own_events(sents, event_mentions_by_sent, published, published_precision, codebook)
+    events = _DocumentEvents(sents, published, published_precision, codebook)
     rows: list[dict] = []
     antecedent: tuple[int, Holder] | None = None  # (sentence index, holder)
-    last_event_of_kind: dict[str, str] = {}
-    recent: list[tuple[int, str, str, date | None, str, str]] = []  # (idx, country, event, date, precision, source)
+    recent: list[tuple] = []  # (idx, country, event, date, precision, source, actor)
 
     mention_starts = [m.start for m in mentions]
     for s in sents:
         lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
-        own_date = resolve_date(s.text, published, published_precision)
-        on = own_date[0] if own_date else published
-        holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
+        own_date, holders, parties = None, [], []
+        if sent_mentions:  # most sentences name no state: skip the costlier rules for them
+            own_date = resolve_date(s.text, published, published_precision)
+            on = own_date[0] if own_date else published
+            holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
         carried = False
-        if not holders and refers_back(s.text) and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW:
+        if not holders and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW and refers_back(s.text):
             if not (parties and parties[0].start - s.start < 40):
                 holders, carried = [antecedent[1]], True
+                own_date = resolve_date(s.text, published, published_precision)
         hits = find_cues(s.text, codebook) if holders else []
         stance = combine(hits)
-        event, event_source = _link_event(s, sents, own_events, last_event_of_kind, own_date, published, codebook)
-        if carried is False and holders and starts_with_pronoun(s.text) and antecedent and antecedent[1].actor:
+        if carried is False and holders and antecedent and antecedent[1].actor and starts_with_pronoun(s.text):
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
             holders = [Holder(h.country, antecedent[1].actor, "carry-over") if h.country == antecedent[1].country
                        else h for h in holders]
 
         if stance is not None:
+            event, event_source = _link_event(s, sents, events, own_date, published, codebook)
             for h in holders:
                 ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
                 if not ev:
@@ -142,27 +143,41 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             antecedent = (s.idx, holders[0])
         elif parties and parties[0].start - s.start < 60:
             antecedent = None  # "Lavrov said ...": the next "he" is a Russian official
-        elif introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
+        elif antecedent and introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
             antecedent = None
-        if s.idx in own_events:
-            last_event_of_kind[codebook.event(own_events[s.idx]).kind] = own_events[s.idx]
     return rows
 
 
-def _own_events(sents, mentions_by_sent, published, published_precision, codebook) -> dict[int, str]:
-    """The event each sentence names itself, resolved with that sentence's own date."""
-    out = {}
-    for t in sents:
-        mentions = mentions_by_sent[t.idx]
+class _DocumentEvents:
+    """The event each sentence names itself, resolved with that sentence's own date; computed on
+    first use, because only sentences near a statement are ever asked about."""
+
+    LOOKBACK = 200  # sentences an anaphor ("the summit") may reach back
+
+    def __init__(self, sents: list[_Sentence], published, published_precision: str, codebook: Codebook):
+        self.sents, self.published, self.precision, self.codebook = sents, published, published_precision, codebook
+        self._own: dict[int, str] = {}
+
+    def own(self, idx: int) -> str:
+        if idx not in self._own:
+            self._own[idx] = self._resolve(self.sents[idx])
+        return self._own[idx]
+
+    def _resolve(self, t: _Sentence) -> str:
+        mentions = find_event_mentions(t.text, self.codebook)
         if not mentions:
-            continue
-        own_date = resolve_date(t.text, published, published_precision)
+            return ""
+        own_date = resolve_date(t.text, self.published, self.precision)
         specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
-        chosen = choose_event(mentions, own_date[0] if own_date else published, codebook,
-                              max_distance=None if specific_only else MAX_DISTANCE)
-        if chosen:
-            out[t.idx] = chosen
-    return out
+        return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
+                            max_distance=None if specific_only else MAX_DISTANCE)
+
+    def last_of_kind(self, kind: str, before: int) -> str:
+        for i in range(before - 1, max(-1, before - 1 - self.LOOKBACK), -1):
+            ev = self.own(i)
+            if ev and self.codebook.event(ev).kind == kind:
+                return ev
+        return ""
 
 
 def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) -> str:
@@ -175,29 +190,28 @@ def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) ->
     return best if distance(codebook.event(best), on) <= MAX_DISTANCE else ""
 
 
-def _link_event(s: _Sentence, sents: list[_Sentence], own_events: dict[int, str], last_event_of_kind,
-                own_date, published, codebook) -> tuple[str, str]:
+def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, own_date, published,
+                codebook: Codebook) -> tuple[str, str]:
     on = own_date[0] if own_date else published
-    if s.idx in own_events:
-        return own_events[s.idx], "sentence"
-    para = [own_events[i] for i in _same_paragraph(sents, s) if i in own_events]
-    chosen = _nearest_event(para, on, codebook)
+    if events.own(s.idx):
+        return events.own(s.idx), "sentence"
+    chosen = _nearest_event([e for e in (events.own(i) for i in _same_paragraph(sents, s)) if e], on, codebook)
     if chosen:
         return chosen, "paragraph"
     # "But even some countries ...", "As a result, ...": a discourse connective continues the
     # previous sentence, and with it that sentence's event.
-    if _CONNECTIVE.match(s.text) and s.idx - 1 in own_events:
-        chosen = _nearest_event([own_events[s.idx - 1]], on, codebook)
+    if s.idx > 0 and _CONNECTIVE.match(s.text) and events.own(s.idx - 1):
+        chosen = _nearest_event([events.own(s.idx - 1)], on, codebook)
         if chosen:
             return chosen, "previous sentence"
-    heading = [own_events[i] for i in _section_headings(sents, s) if i in own_events]
-    chosen = _nearest_event(heading, on, codebook)
+    chosen = _nearest_event([e for e in (events.own(i) for i in _section_headings(sents, s)) if e], on, codebook)
     if chosen:
         return chosen, "heading"
     para_text = " ".join(sents[i].text for i in _same_paragraph(sents, s))
     for kind in anaphoric_kinds(para_text, codebook):
-        if kind in last_event_of_kind:
-            return last_event_of_kind[kind], "anaphora"
+        chosen = events.last_of_kind(kind, s.idx)
+        if chosen:
+            return chosen, "anaphora"
     return "", ""
 
 
