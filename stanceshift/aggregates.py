@@ -34,11 +34,23 @@ def filter_statements(statements: pd.DataFrame, countries: list[str] | None = No
 
 def by_country_period(statements, freq: str = "MS") -> pd.DataFrame:
     """Mean stance and n per country and period (freq "MS" month, "W" week, "QS" quarter)."""
-    s = statements.assign(period=statements["date"].dt.to_period(_period_alias(freq)).dt.start_time)
+    s = statements.assign(period=_period_column(statements["date"], freq))
     grouped = s.groupby(["country", "country_name", "period"])["stance"].agg(["sum", "count"])
     out = _collect(grouped).reset_index()
     out["mean_stance"] = out["sum"] / out["count"]
     return out.rename(columns={"count": "n"}).drop(columns="sum").sort_values(["country", "period"]).reset_index(drop=True)
+
+
+def _period_column(dates, freq: str):
+    """Period start of each date, for a pandas or a dask Series."""
+    alias = _period_alias(freq)
+
+    def start(series: pd.Series) -> pd.Series:
+        return series.dt.to_period(alias).dt.start_time.astype("datetime64[us]")
+
+    if isinstance(dates, pd.Series):
+        return start(dates)
+    return dates.map_partitions(start, meta=("date", "datetime64[us]"))
 
 
 def _period_alias(freq: str) -> str:

@@ -6,6 +6,7 @@ one process impossible). Build one with :func:`load_codebook`.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,10 +119,15 @@ class Codebook:
     concessive: re.Pattern
     demonym_pattern: re.Pattern
     source_dir: str = ""
+    fingerprint: str = ""  # sha256 of the codebook files: identifies the rules a table was made with
     automaton: ahocorasick.Automaton = field(default=None, repr=False, compare=False)
     cue_index: AnchorIndex = field(default=None, repr=False, compare=False)
     event_index: AnchorIndex = field(default=None, repr=False, compare=False)
     generic_event_anchors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __dask_tokenize__(self):
+        # The automatons cannot be hashed deterministically; the files they come from can.
+        return ("stanceshift.Codebook", self.fingerprint)
 
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
@@ -267,6 +273,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         demonym_pattern=_compile(r"\b(?:" + "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
                                  + r")\b", "demonyms", flags=0),
         source_dir=str(folder),
+        fingerprint=hashlib.sha256(b"".join((folder / n).read_bytes() for n in
+                                             ("countries.yaml", "actors.yaml", "events.yaml", "cues.yaml"))).hexdigest(),
         automaton=_build_automaton(readings),
         cue_index=AnchorIndex([c.anchors for c in cues]),
         event_index=AnchorIndex([e.anchors for e in events]),

@@ -82,13 +82,18 @@ def load_corpus(
         raise CorpusError(f"{path}: not a folder or a .csv/.jsonl/.parquet file")
     records, skipped = _drop_duplicates(records, skipped)
     docs = build_documents(records, rules)
-    skipped_frame = _skipped_frame(skipped)
-    if len(skipped_frame):
-        log.warning("%d document(s) skipped while loading %s: %s", len(skipped_frame), path,
+    skipped_table = skipped_frame(skipped)
+    log_skipped(skipped_table, path)
+    docs.attrs["n_skipped"] = int(len(skipped_table))
+    return (docs, skipped_table) if return_skipped else docs
+
+
+def log_skipped(skipped: pd.DataFrame, source) -> None:
+    """One warning that counts and names every skipped document."""
+    if len(skipped):
+        log.warning("%d document(s) skipped while loading %s: %s", len(skipped), source,
                     "; ".join(f"{r.source_path}:{'' if pd.isna(r.line) else r.line} {r.reason}"
-                              for r in skipped_frame.itertuples()))
-    docs.attrs["n_skipped"] = int(len(skipped_frame))
-    return (docs, skipped_frame) if return_skipped else docs
+                              for r in skipped.itertuples()))
 
 
 def build_documents(records: Iterable[dict], rules: FurnitureRules | None = None) -> pd.DataFrame:
@@ -209,25 +214,37 @@ def _parse_published(value, precision, where: str) -> dict:
 def _read_table(path: Path, *, text_column: str, id_column: str,
                 columns: dict[str, str] | None) -> tuple[list[dict], list[dict]]:
     frame, line_offset, skipped = _read_table_frame(path)
+    records, more = records_from_frame(frame, str(path), line_offset, text_column=text_column,
+                                       id_column=id_column, columns=columns)
+    return records, skipped + more
+
+
+def records_from_frame(frame: pd.DataFrame, source: str, line_offset: int | None, *, text_column: str = "text",
+                       id_column: str = "doc_id", columns: dict[str, str] | None = None) -> tuple[list[dict], list[dict]]:
+    """Raw records and skipped rows from one table (or one chunk or partition of it).
+
+    ``line_offset`` turns the frame's index into file line numbers; None when they are unknown.
+    """
     if columns:
         frame = frame.rename(columns=columns)
     if text_column not in frame.columns:
-        raise CorpusError(f"{path}: no text column {text_column!r} (columns: {list(frame.columns)}); "
+        raise CorpusError(f"{source}: no text column {text_column!r} (columns: {list(frame.columns)}); "
                           "pass text_column= or columns={{...: 'text'}}")
-    records = []
+    records, skipped = [], []
     ids = frame[id_column].astype(str).tolist() if id_column in frame.columns else None
     for i, row in enumerate(frame.to_dict("records")):
-        line = int(frame.index[i]) + line_offset
-        doc_id = ids[i] if ids else f"{path.stem}-{line}"
+        line = int(frame.index[i]) + line_offset if line_offset is not None else None
+        doc_id = ids[i] if ids else f"{Path(source).stem}-{line if line is not None else i}"
+        where = f"{source}:{line}" if line is not None else f"{source} (doc_id {doc_id})"
         text = row.get(text_column)
         if text is None or (isinstance(text, float) and np.isnan(text)) or not str(text).strip():
-            skipped.append({"doc_id": doc_id, "source_path": str(path), "line": line, "reason": "empty text"})
+            skipped.append({"doc_id": doc_id, "source_path": source, "line": line, "reason": "empty text"})
             continue
-        rec = {"doc_id": doc_id, "text_raw": str(text), "source_path": f"{path}:{line}"}
+        rec = {"doc_id": doc_id, "text_raw": str(text), "source_path": where}
         for k in ("title", "outlet", "url"):
             v = row.get(k)
             rec[k] = None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
-        rec.update(_parse_published(row.get("published"), row.get("date_precision"), f"{path}:{line}"))
+        rec.update(_parse_published(row.get("published"), row.get("date_precision"), where))
         records.append(rec)
     return records, skipped
 
@@ -270,6 +287,6 @@ def _drop_duplicates(records: list[dict], skipped: list[dict]) -> tuple[list[dic
     return kept, skipped
 
 
-def _skipped_frame(skipped: list[dict]) -> pd.DataFrame:
+def skipped_frame(skipped: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(skipped, columns=list(SKIPPED_COLUMNS))
     return frame.astype(SKIPPED_COLUMNS)

@@ -139,8 +139,10 @@ Parameter file: <code>{e(str(params_path or '(defaults)'))}</code>; rendered {e(
     (out_dir / "index.html").write_text(page, encoding="utf-8")
 
 
-def statements_for_report(ctx: NotebookContext, statements_file: str = "", text_column: str = "text"):
-    """Statements for a notebook: read from ``statements_file`` when given, else extracted from the corpus."""
+def statements_for_report(ctx: NotebookContext, statements_file: str = "", text_column: str = "text",
+                          engine: str = "pandas", scheduler: str = ""):
+    """Statements for a notebook: read from ``statements_file`` when given, else extracted from the
+    corpus with the pandas engine or, for a partitioned .parquet/.jsonl corpus, the dask engine."""
     from .corpus import load_corpus
     from .statements import extract_statements
 
@@ -150,5 +152,12 @@ def statements_for_report(ctx: NotebookContext, statements_file: str = "", text_
             raise FileNotFoundError(f"parameter statements_file: {path} does not exist")
         frame = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path, parse_dates=["date"], keep_default_na=False)
         return frame
+    if engine == "dask":
+        from .scale import dask_client, extract_statements_dask, load_corpus_dask
+
+        with dask_client(scheduler or None):
+            return extract_statements_dask(load_corpus_dask(ctx.corpus, text_column=text_column)).compute()
+    if engine != "pandas":
+        raise ValueError(f"parameter engine must be 'pandas' or 'dask', not {engine!r}")
     docs = load_corpus(ctx.corpus, text_column=text_column)
     return extract_statements(docs)

@@ -1,0 +1,264 @@
+"""Archives beyond one process: the Dask engine, and chunked streaming for the pandas engine.
+
+Dask: a partitioned Parquet or JSONL corpus (one file, a folder, or a glob) is read with
+``dask.dataframe``; each partition is cleaned and its statements extracted independently (the
+rules never look across documents), and the statements are written as partitioned Parquet. A
+``dask.distributed`` client runs it: a LocalCluster by default, or an existing scheduler by address.
+
+Streaming: :func:`stream_statements` reads a corpus chunk by chunk and appends each chunk's
+statements to one Parquet or CSV file, so memory depends on the chunk size, not the corpus size.
+"""
+from __future__ import annotations
+
+import contextlib
+import glob as globmod
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+
+from .cleaning import FurnitureRules, default_furniture_rules
+from .codebook import Codebook, default_codebook
+from .corpus import (DOCUMENT_COLUMNS, SKIPPED_COLUMNS, CorpusError, build_documents, load_corpus, log_skipped,
+                     records_from_frame, skipped_frame)
+from .statements import extract_statements, statements_frame
+
+log = logging.getLogger(__name__)
+
+
+def corpus_files(source: str | Path) -> list[str]:
+    """The files of a corpus given as a file, a folder of .parquet/.jsonl files, or a glob."""
+    text = str(source)
+    if any(ch in text for ch in "*?["):
+        files = sorted(globmod.glob(text))
+    elif Path(text).is_dir():
+        files = sorted(str(p) for p in Path(text).iterdir() if p.suffix.lower() in (".parquet", ".jsonl"))
+    else:
+        files = [text] if Path(text).exists() else []
+    if not files:
+        raise CorpusError(f"no .parquet or .jsonl corpus files found at {source}")
+    suffixes = {Path(f).suffix.lower() for f in files}
+    if len(suffixes) != 1 or not suffixes <= {".parquet", ".jsonl"}:
+        raise CorpusError(f"{source}: the dask engine reads .parquet or .jsonl files of one kind, found {sorted(suffixes)}")
+    return files
+
+
+def _documents_meta() -> pd.DataFrame:
+    return build_documents([])
+
+
+def _documents_partition(frame: pd.DataFrame, source: str, text_column: str, id_column: str,
+                         columns, rules: FurnitureRules, log_skips: bool) -> pd.DataFrame:
+    records, skipped = records_from_frame(frame, source, None, text_column=text_column, id_column=id_column,
+                                          columns=columns)
+    if log_skips:  # otherwise the skipped table is returned and reported by the caller
+        log_skipped(skipped_frame(skipped), source)
+    return build_documents(records, rules)
+
+
+def _skipped_partition(frame: pd.DataFrame, source: str, text_column: str, id_column: str, columns) -> pd.DataFrame:
+    _, skipped = records_from_frame(frame, source, None, text_column=text_column, id_column=id_column, columns=columns)
+    return skipped_frame(skipped)
+
+
+def read_raw_dask(source, blocksize: str | int = "32MB"):
+    """The raw corpus table as a dask DataFrame."""
+    import dask.dataframe as dd
+
+    files = corpus_files(source)
+    if files[0].lower().endswith(".parquet"):
+        return dd.read_parquet(files)
+    return dd.read_json(files, lines=True, blocksize=blocksize, dtype=False)
+
+
+def load_corpus_dask(source, *, text_column: str = "text", id_column: str = "doc_id", columns=None,
+                     furniture: FurnitureRules | None = None, blocksize: str | int = "32MB", return_skipped: bool = False):
+    """A lazily partitioned documents table (the same schema as :func:`load_corpus`)."""
+    raw = read_raw_dask(source, blocksize)
+    if id_column not in raw.columns and (columns or {}).get(id_column) is None:
+        log.warning("%s has no %r column: doc_ids are made per partition and may repeat", source, id_column)
+    renamed = set((columns or {}).values()) | set(raw.columns)
+    if text_column not in renamed:
+        raise CorpusError(f"{source}: no text column {text_column!r} (columns: {list(raw.columns)})")
+    rules = furniture or default_furniture_rules()
+    docs = raw.map_partitions(_documents_partition, str(source), text_column, id_column, columns, rules,
+                              not return_skipped, meta=_documents_meta())
+    if not return_skipped:
+        return docs
+    skipped = raw.map_partitions(_skipped_partition, str(source), text_column, id_column, columns,
+                                 meta=skipped_frame([]))
+    return docs, skipped
+
+
+def _statements_partition(docs: pd.DataFrame, codebook: Codebook, include_parties: bool) -> pd.DataFrame:
+    return extract_statements(docs, codebook, include_parties=include_parties)
+
+
+def extract_statements_dask(docs, codebook: Codebook | None = None, *, include_parties: bool = False):
+    """Statements per partition of a dask documents table; returns a lazy dask DataFrame."""
+    codebook = codebook or default_codebook()
+    return docs.map_partitions(_statements_partition, codebook, include_parties, meta=statements_frame([]))
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = None, n_workers: int = 2, threads_per_worker: int = 1,
+                memory_limit: str | None = "auto"):
+    """A distributed client: to ``scheduler`` (e.g. "tcp://host:8786") or to a new LocalCluster."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
+                      dashboard_address=":0", memory_limit=memory_limit) as cluster, Client(cluster) as client:
+        yield client
+
+
+def run_dask_pipeline(source, out: str | Path, *, scheduler: str | None = None, n_workers: int = 2,
+                      text_column: str = "text", codebook: Codebook | None = None) -> dict:
+    """Corpus -> statements written as partitioned Parquet under ``out/statements``; skipped rows
+    under ``out/skipped.csv``. Returns counts and the wall time."""
+    import dask
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with dask_client(scheduler, n_workers):
+        docs, skipped = load_corpus_dask(source, text_column=text_column, return_skipped=True)
+        statements = extract_statements_dask(docs, codebook)
+        write = statements.to_parquet(str(out / "statements"), write_index=False, compute=False)
+        n_docs = docs.map_partitions(len).sum()
+        _, skipped_table, n = dask.compute(write, skipped, n_docs)
+    skipped_table.to_csv(out / "skipped.csv", index=False)
+    log_skipped(skipped_table, source)
+    return {"documents": int(n), "skipped": int(len(skipped_table)),
+            "seconds": time.perf_counter() - started, "statements_path": str(out / "statements")}
+
+
+def iter_corpus_chunks(source, chunk_size: int = 1000, *, text_column: str = "text", id_column: str = "doc_id",
+                       columns=None) -> Iterator[tuple[list[dict], list[dict]]]:
+    """Raw records and skipped rows of a corpus, ``chunk_size`` documents at a time."""
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt")
+        for i in range(0, len(files), chunk_size):
+            docs, skipped = _txt_chunk(path, files[i:i + chunk_size])
+            yield docs, skipped
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        for chunk in pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunk_size):
+            yield records_from_frame(chunk, str(path), 2, text_column=text_column, id_column=id_column, columns=columns)
+    elif suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        start = 0
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
+            frame = batch.to_pandas()
+            frame.index = range(start, start + len(frame))
+            start += len(frame)
+            yield records_from_frame(frame, str(path), 1, text_column=text_column, id_column=id_column, columns=columns)
+    elif suffix == ".jsonl":
+        yield from _jsonl_chunks(path, chunk_size, text_column, id_column, columns)
+    else:
+        raise CorpusError(f"{path}: not a folder or a .csv/.jsonl/.parquet file")
+
+
+def _txt_chunk(folder: Path, files: list[Path]):
+    import tempfile, shutil  # noqa: E401  (a chunk of a folder is loaded as a small folder)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for f in files:
+            shutil.copy(f, Path(tmp) / f.name)
+        meta = folder / "metadata.csv"
+        docs, skipped = load_corpus(tmp, metadata=meta if meta.exists() else None, return_skipped=True)
+    return docs, skipped
+
+
+def _jsonl_chunks(path: Path, chunk_size: int, text_column, id_column, columns):
+    rows, index, skipped = [], [], []
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8", errors="replace"))
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                rows.append(obj)
+                index.append(n - 1)
+            except ValueError as exc:
+                skipped.append({"doc_id": f"{path.stem}-{n}", "source_path": str(path), "line": n,
+                                "reason": f"invalid JSON line: {exc}"})
+            if len(rows) >= chunk_size:
+                records, more = records_from_frame(pd.DataFrame(rows, index=index), str(path), 1,
+                                                   text_column=text_column, id_column=id_column, columns=columns)
+                yield records, skipped + more
+                rows, index, skipped = [], [], []
+    if rows or skipped:
+        records, more = records_from_frame(pd.DataFrame(rows, index=index), str(path), 1, text_column=text_column,
+                                           id_column=id_column, columns=columns) if rows else ([], [])
+        yield records, skipped + more
+
+
+def stream_statements(source, output: str | Path, *, chunk_size: int = 1000, text_column: str = "text",
+                      id_column: str = "doc_id", columns=None, codebook: Codebook | None = None) -> dict:
+    """Extract statements chunk by chunk and append them to one .parquet or .csv file.
+
+    Memory stays flat in the number of chunks; duplicate doc_ids are still caught across chunks
+    (only the set of ids seen is kept). Returns counts and the skipped table.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    output = Path(output)
+    codebook = codebook or default_codebook()
+    rules = default_furniture_rules()
+    seen: set[str] = set()
+    writer = None
+    n_docs = n_statements = 0
+    all_skipped: list[pd.DataFrame] = []
+    header = True
+    try:
+        for records, skipped in iter_corpus_chunks(source, chunk_size, text_column=text_column, id_column=id_column,
+                                                   columns=columns):
+            if isinstance(records, pd.DataFrame):  # a folder chunk comes back already loaded
+                docs, skipped_table = records, skipped
+            else:
+                fresh = []
+                for rec in records:
+                    if rec["doc_id"] in seen:
+                        skipped.append({"doc_id": rec["doc_id"], "source_path": rec.get("source_path", ""),
+                                        "line": None, "reason": "duplicate doc_id"})
+                    else:
+                        fresh.append(rec)
+                docs, skipped_table = build_documents(fresh, rules), skipped_frame(skipped)
+            seen.update(docs["doc_id"].tolist())
+            statements = extract_statements(docs, codebook)
+            n_docs += len(docs)
+            n_statements += len(statements)
+            if len(skipped_table):
+                all_skipped.append(skipped_table)
+            if output.suffix.lower() == ".parquet":
+                table = pa.Table.from_pandas(statements, preserve_index=False)
+                if writer is None:
+                    writer = pq.ParquetWriter(output, table.schema)
+                writer.write_table(table.cast(writer.schema))
+            else:
+                statements.to_csv(output, mode="w" if header else "a", header=header, index=False)
+                header = False
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None and output.suffix.lower() == ".parquet":
+        statements_frame([]).to_parquet(output, index=False)
+    skipped_all = pd.concat(all_skipped, ignore_index=True) if all_skipped else skipped_frame([])
+    log_skipped(skipped_all, source)
+    return {"documents": n_docs, "statements": n_statements, "skipped": skipped_all}

@@ -1,0 +1,106 @@
+"""The Dask engine equals the pandas engine; streaming keeps memory flat; aggregates run on Dask."""
+import json
+import tracemalloc
+
+import pandas as pd
+import pytest
+
+from stanceshift.aggregates import by_country_event, by_country_period
+from stanceshift.corpus import load_corpus
+from stanceshift.paths import SEEDS_DIR
+from stanceshift.scale import (dask_client, extract_statements_dask, load_corpus_dask, run_dask_pipeline,
+                               stream_statements)
+from stanceshift.statements import extract_statements
+
+SUBSTITUTES = ["Kazakhstan", "Mongolia", "Serbia", "Vietnam", "Brazil", "Indonesia"]
+
+
+def synthetic_rows(n: int, seed: int = 0) -> list[dict]:
+    """Seed articles with shuffled paragraphs and substituted countries, plus one empty row."""
+    import random
+
+    rng = random.Random(seed)
+    seeds = load_corpus(SEEDS_DIR)
+    rows = []
+    for i in range(n):
+        r = seeds.iloc[i % len(seeds)]
+        paras = r["text"].split("\n\n")
+        rng.shuffle(paras)
+        text = "\n\n".join(paras).replace("Kazakhstan", rng.choice(SUBSTITUTES))
+        rows.append({"doc_id": f"d{i}", "text": text, "published": str(r["published"].date()), "title": f"t{i}"})
+    rows.append({"doc_id": "empty", "text": " ", "published": "2022-01-01"})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def split_corpus(tmp_path_factory):
+    base = tmp_path_factory.mktemp("dask_corpus")
+    rows = synthetic_rows(45)
+    (base / "parts").mkdir()
+    for k in range(3):
+        (base / "parts" / f"part{k}.jsonl").write_text("\n".join(json.dumps(x) for x in rows[k::3]), encoding="utf-8")
+    (base / "all.jsonl").write_text("\n".join(json.dumps(x) for x in rows), encoding="utf-8")
+    return base
+
+
+@pytest.fixture(scope="module")
+def client():
+    with dask_client(n_workers=2) as c:
+        yield c
+
+
+def test_dask_engine_equals_pandas_engine_row_for_row(split_corpus, client):
+    got = extract_statements_dask(load_corpus_dask(split_corpus / "parts")).compute()
+    want = extract_statements(load_corpus(split_corpus / "all.jsonl"))
+    key = ["doc_id", "sent_id", "country"]
+    assert len(want) > 100
+    pd.testing.assert_frame_equal(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+
+
+def test_load_corpus_engine_option_gives_dask_frame(split_corpus, client):
+    ddocs = load_corpus(split_corpus / "parts", engine="dask")
+    assert ddocs.npartitions >= 3 and int(ddocs.map_partitions(len).sum().compute()) == 45
+
+
+def test_aggregates_run_on_dask_output_without_collecting_statements(split_corpus, client):
+    dst = extract_statements_dask(load_corpus_dask(split_corpus / "parts"))
+    pst = extract_statements(load_corpus(split_corpus / "all.jsonl"))
+    pd.testing.assert_frame_equal(by_country_period(dst), by_country_period(pst), check_dtype=False)
+    pd.testing.assert_frame_equal(by_country_event(dst), by_country_event(pst), check_dtype=False)
+
+
+def test_pipeline_writes_partitioned_parquet_and_counts_skips(split_corpus, tmp_path):
+    summary = run_dask_pipeline(split_corpus / "parts", tmp_path / "out", n_workers=2)
+    assert summary["documents"] == 45 and summary["skipped"] == 1
+    written = pd.read_parquet(tmp_path / "out" / "statements")
+    assert len(written) == len(extract_statements(load_corpus(split_corpus / "all.jsonl")))
+    assert pd.read_csv(tmp_path / "out" / "skipped.csv")["reason"].tolist() == ["empty text"]
+
+
+def _peak_bytes(path, output) -> int:
+    tracemalloc.start()
+    stream_statements(path, output, chunk_size=40)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def test_streaming_memory_does_not_grow_with_the_number_of_chunks(tmp_path):
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    small.write_text("\n".join(json.dumps(x) for x in synthetic_rows(80)), encoding="utf-8")
+    large.write_text("\n".join(json.dumps(x) for x in synthetic_rows(480)), encoding="utf-8")
+    peak_small = _peak_bytes(small, tmp_path / "s.parquet")
+    peak_large = _peak_bytes(large, tmp_path / "l.parquet")
+    # six times the chunks; memory set by the chunk, not the corpus
+    assert peak_large < 1.5 * peak_small, (peak_small, peak_large)
+    assert len(pd.read_parquet(tmp_path / "l.parquet")) > 5 * len(pd.read_parquet(tmp_path / "s.parquet")) * 0.9
+
+
+def test_streaming_equals_one_shot_extraction(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in synthetic_rows(30)), encoding="utf-8")
+    summary = stream_statements(path, tmp_path / "s.csv", chunk_size=7)
+    streamed = pd.read_csv(tmp_path / "s.csv", keep_default_na=False)
+    one_shot = extract_statements(load_corpus(path))
+    assert summary["statements"] == len(one_shot) == len(streamed)
+    assert summary["skipped"]["reason"].tolist() == ["empty text"]
