@@ -16,6 +16,9 @@ import yaml
 from .paths import CODEBOOK_DIR
 
 TERMINAL_PUNCT = tuple('.!?…"”’\'»)')
+CREDIT_TAIL = 80  # an image credit closes its line: only the line's tail is searched
+LINE_TAIL = 120  # a line rule not anchored at ^ must be anchored at $: only this tail is searched
+_CODE_CHARS = re.compile(r"[{};]|\$\.|window\.|document\.")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,9 @@ class FurnitureRules:
     credit_suffix: re.Pattern
     author_bio: list[re.Pattern]
     javascript: list[re.Pattern]
+    # Prefilters: the rules merged so that a line of reporting costs a few regex calls, not dozens.
+    any_start: re.Pattern | None = None  # every rule anchored at ^ (lines, headers, bios): one match
+    any_line_other: re.Pattern | None = None
 
 
 def load_furniture_rules(path: str | Path | None = None) -> FurnitureRules:
@@ -49,14 +55,24 @@ def load_furniture_rules(path: str | Path | None = None) -> FurnitureRules:
         name: (re.compile(s["start"], re.I), re.compile(s["end"], re.I), int(s.get("max_lines", 6)))
         for name, s in (raw.get("span") or {}).items()
     }
+    line = compile_all(raw.get("line"))
+    block = compile_all(raw.get("block_header"))
+    tail = compile_all(raw.get("tail_header"))
+    bio = [re.compile(p) for p in raw.get("author_bio", [])]
+    js = [re.compile(p) for p in raw.get("javascript", [])]
+
+    def union(patterns, flags=0):
+        patterns = [p.pattern for p in patterns]
+        return re.compile("|".join(f"(?:{p})" for p in patterns), flags) if patterns else None
+
     return FurnitureRules(
-        line=compile_all(raw.get("line")),
-        block_header=compile_all(raw.get("block_header")),
-        tail_header=compile_all(raw.get("tail_header")),
-        span=spans,
+        line=line, block_header=block, tail_header=tail, span=spans,
         credit_suffix=re.compile(raw["credit_suffix"], re.IGNORECASE),
-        author_bio=[re.compile(p) for p in raw.get("author_bio", [])],
-        javascript=[re.compile(p) for p in raw.get("javascript", [])],
+        author_bio=bio, javascript=js,
+        any_start=re.compile("|".join(
+            [f"(?i:{p.pattern})" for p in list(line.values()) + list(block.values()) + list(tail.values())
+             + [st for st, _, _ in spans.values()] if p.pattern.startswith("^")] + [f"(?:{p.pattern})" for p in bio])),
+        any_line_other=union([p for p in line.values() if not p.pattern.startswith("^")], re.IGNORECASE),
     )
 
 
@@ -124,6 +140,9 @@ def _mark_furniture(lines: list[str], rules: FurnitureRules) -> dict[int, str]:
         if not s:
             i += 1
             continue
+        if not _maybe_furniture(s, rules, i, nonblank, title):
+            i += 1
+            continue
         tail = next((n for n, p in rules.tail_header.items() if p.match(s)), None)
         if tail:
             for j in range(i, len(lines)):
@@ -158,9 +177,10 @@ def _mark_furniture(lines: list[str], rules: FurnitureRules) -> dict[int, str]:
             rule = "author_bio"
         if rule is None and i != nonblank[0] and s == title:
             rule = "repeated_headline"
-        if rule is None and s != title and s.endswith(title) and rules.credit_suffix.search(s):
+        credit = rules.credit_suffix.search(s[-CREDIT_TAIL:])
+        if rule is None and s != title and s.endswith(title) and credit:
             rule = "caption_credit"
-        if rule is None and rules.credit_suffix.search(s) and len(s) < 600 and _looks_like_caption(s):
+        if rule is None and credit and len(s) < 600 and _looks_like_caption(s):
             rule = "caption_credit"
         if rule:
             marks[i] = rule
@@ -168,6 +188,17 @@ def _mark_furniture(lines: list[str], rules: FurnitureRules) -> dict[int, str]:
                 _mark_caption_before(i, stripped, marks, prev_nonblank)
         i += 1
     return marks
+
+
+def _maybe_furniture(s: str, rules: FurnitureRules, i: int, nonblank: list[int], title: str) -> bool:
+    """A cheap test that rules a line out before the rule-by-rule checks name the rule."""
+    def hit(pattern, text, how="search"):
+        return pattern is not None and bool(getattr(pattern, how)(text))
+
+    return (hit(rules.any_start, s, "match") or hit(rules.any_line_other, s[-LINE_TAIL:])
+            or hit(rules.credit_suffix, s[-CREDIT_TAIL:])
+            or (_CODE_CHARS.search(s) is not None and any(p.search(s) for p in rules.javascript))
+            or (i != nonblank[0] and s == title))
 
 
 def _looks_like_caption(s: str) -> bool:

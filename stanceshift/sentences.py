@@ -56,8 +56,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+TAIL = 40  # characters before a candidate boundary that the rules look at
+
+
 def _runs_over_break(prev: str, nxt: str) -> bool:
-    prev = prev.rstrip()
+    prev = prev[-TAIL:].rstrip()
     first = nxt.lstrip()[:1]
     if not prev or not first:
         return False
@@ -71,7 +74,7 @@ def _runs_over_break(prev: str, nxt: str) -> bool:
 
 def _is_real_boundary(text: str, end: int, para_start: int) -> bool:
     """Whether the punctuation run ending at ``end`` closes a sentence."""
-    head = text[para_start:end]
+    head = text[max(para_start, end - TAIL):end]
     m = _WORD_BEFORE.search(head)
     if not m:
         return True
@@ -86,9 +89,7 @@ def _is_real_boundary(text: str, end: int, para_start: int) -> bool:
 def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     seg = text[start:end]
     cuts = [m.end() for m in _BOUNDARY.finditer(seg) if _is_real_boundary(text, start + m.end(), start)]
-    cuts += [m.end() for m in _GLUED.finditer(seg)
-             if m.group(0) and _WORD_BEFORE.search(seg[: m.start() + 1])
-             and _WORD_BEFORE.search(seg[: m.start() + 1]).group(1).rstrip(".").lower() not in NON_TERMINAL_ABBREVIATIONS]
+    cuts += [m.end() for m in _GLUED.finditer(seg) if _is_real_boundary(seg, m.start() + 1, 0)]
     pos = 0
     for cut in sorted(set(cuts)):
         s, e = _trim(seg, pos, cut)
