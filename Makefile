@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PARAMS ?= params/default.yaml
 OUT ?=
 
-.PHONY: report test lab bench clean venv kernel
+.PHONY: report test lab bench bench-report clean venv kernel
 
 venv: $(STAMP)
 
@@ -29,10 +29,13 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. --ServerApp.kernel_spec_manager_class=jupyter_client.kernelspec.KernelSpecManager
+	$(BIN)/jupyter lab --notebook-dir=.
 
-bench: $(STAMP)
+bench: $(STAMP)  ## long: builds 2, 20 and 200 MB corpora
 	$(BIN)/python bench/bench_pipeline.py
 
 clean:
 	rm -rf outputs/* .pytest_cache
+
+bench-report: $(STAMP)
+	$(BIN)/python bench/bench_report.py

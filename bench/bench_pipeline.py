@@ -141,6 +141,16 @@ def bench_size(size_mb: float, repeats: int, workdir: Path, engines: list[str]) 
     return out
 
 
+def _git_commit() -> str:
+    import subprocess
+
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="2,20,200", help="corpus sizes in MB of text, comma-separated")
@@ -150,7 +160,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     engines = args.engines.split(",")
-    report = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": {
+    report = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": _git_commit(), "machine": {
         "cpus": psutil.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 1e9, 1),
         "python": platform.python_version(), "platform": platform.platform()}, "sizes": []}
     with tempfile.TemporaryDirectory() as tmp:

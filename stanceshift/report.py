@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import json
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .paths import NOTEBOOKS_DIR, OUTPUTS_DIR, PARAMS_DIR, resolve_project_path
+from .paths import NOTEBOOKS_DIR, OUTPUTS_DIR, resolve_project_path
 
 KERNEL_NAME = "stanceshift"
 
@@ -88,9 +87,11 @@ def render(params_path: str | Path | None = None, out: str | Path | None = None,
     done = []
     for i, nb in enumerate(paths, start=1):
         declared = pm.inspect_notebook(str(nb))
-        unknown_for_all = set(params) - set(declared)
         mine = {k: v for k, v in params.items() if k in declared}
-        progress(f"[{i}/{len(paths)}] {nb.name} ...", flush=True) if progress is print else progress(nb.name)
+        if progress is print:
+            progress(f"[{i}/{len(paths)}] {nb.name} ...", flush=True)
+        else:
+            progress(nb.name)
         started = time.perf_counter()
         target = out_dir / nb.name
         try:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .cleaning import FurnitureRules, default_furniture_rules
 from .codebook import Codebook, default_codebook
-from .corpus import (DOCUMENT_COLUMNS, SKIPPED_COLUMNS, CorpusError, build_documents, load_corpus, log_skipped,
+from .corpus import (CorpusError, build_documents, load_corpus, log_skipped,
                      records_from_frame, skipped_frame)
 from .statements import extract_statements, statements_frame
 

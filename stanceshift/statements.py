@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import numpy as np
 import pandas as pd
 
 from .attribution import (Holder, find_mentions, holders_in_sentence, introduces_unknown_person, refers_back,

@@ -90,3 +90,11 @@ def test_failing_notebook_names_notebook_and_cell(tmp_path):
         render(None, tmp_path / "out", notebooks=["01_corpus"], extra={"corpus": str(tmp_path / "missing")},
                progress=lambda *_: None)
     assert (tmp_path / "out" / "01_corpus.ipynb").exists()
+
+
+def test_empty_selection_gives_messages_not_errors(tmp_path):
+    out = render(None, tmp_path / "empty", notebooks=["03_by_country", "04_by_event", "06_words_and_votes"],
+                 extra={"countries": ["NIC"], "figure_format": "png"}, progress=lambda *_: None)
+    html = (out / "03_by_country.html").read_text(encoding="utf-8")
+    assert "No country has at least" in html
+    assert (out / "figures" / "04_country_event_heatmap.png").stat().st_size > 0

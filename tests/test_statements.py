@@ -1,5 +1,4 @@
 """One test per linguistic rule, on sentences written for the test (not lifted from the seeds)."""
-from datetime import date
 
 import pandas as pd
 import pytest
