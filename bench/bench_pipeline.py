@@ -71,67 +71,98 @@ class PeakRSS:
 
     def __enter__(self):
         self.peak, self._stop = 0, threading.Event()
+        self._sample_once()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
         return self
 
-    def _sample(self):
+    def _sample_once(self):
         me = psutil.Process()
+        try:
+            rss = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
+        except psutil.Error:
+            rss = 0
+        self.peak = max(self.peak, rss)
+
+    def _sample(self):
         while not self._stop.is_set():
-            try:
-                rss = me.memory_info().rss + sum(c.memory_info().rss for c in me.children(recursive=True))
-            except psutil.Error:
-                rss = 0
-            self.peak = max(self.peak, rss)
+            self._sample_once()
             time.sleep(0.05)
 
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+        self._sample_once()
 
 
-def timed(fn, repeats: int) -> dict:
+def _run_measured(task: str, args: tuple, queue) -> None:
+    """Child process: run one task under the RSS sampler and report (seconds, peak bytes)."""
+    fn = TASKS[task]
+    with PeakRSS() as mem:
+        t0 = time.perf_counter()
+        fn(*args)
+        seconds = time.perf_counter() - t0
+    queue.put((seconds, mem.peak))
+
+
+def timed(task: str, args: tuple, repeats: int) -> dict:
+    """Median time and peak memory of ``repeats`` runs, each in a fresh process so that memory a
+    previous run left with the allocator does not count against the next one."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
     runs = []
     for _ in range(repeats):
-        with PeakRSS() as mem:
-            t0 = time.perf_counter()
-            fn()
-            seconds = time.perf_counter() - t0
-        runs.append((seconds, mem.peak))
+        queue = ctx.Queue()
+        proc = ctx.Process(target=_run_measured, args=(task, args, queue))
+        proc.start()
+        runs.append(queue.get())
+        proc.join()
     return {"seconds_median": statistics.median(s for s, _ in runs), "seconds_all": [s for s, _ in runs],
             "peak_rss_mb_median": statistics.median(p for _, p in runs) / 1e6}
 
 
 def baseline(path: Path) -> None:
+    """Read and JSON-decode every line: the floor any pipeline on this file pays."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             json.loads(line)
+
+
+def _load_split(path: str) -> None:
+    sentences(load_corpus(path))
+
+
+def _pandas_engine(path: str, out: str) -> None:
+    stream_statements(path, out, chunk_size=2000)
+
+
+def _dask_engine(parts: str, out: str) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+    run_dask_pipeline(parts, out, n_workers=2)
+
+
+TASKS = {"baseline": lambda path: baseline(Path(path)), "load_split": _load_split,
+         "pandas": _pandas_engine, "dask": _dask_engine}
 
 
 def bench_size(size_mb: float, repeats: int, workdir: Path, engines: list[str]) -> dict:
     folder = workdir / f"c{size_mb:g}"
     single, parts, n_docs = build_corpus(size_mb, folder, parts=max(4, int(size_mb // 10) * 2))
     text_mb = size_mb
-    out: dict = {"size_mb": size_mb, "documents": n_docs}
+    out: dict = {"size_mb": size_mb, "documents": n_docs,
+                 "note": "peak_rss_mb: resident memory of a fresh process (and its dask workers) for that task alone"}
 
     def per(result: dict) -> dict:
         s = result["seconds_median"]
         return {**result, "mb_per_s": text_mb / s, "docs_per_s": n_docs / s}
 
-    out["baseline_read_json"] = per(timed(lambda: baseline(single), repeats))
-    if size_mb <= 200:
-        def load_split():
-            docs = load_corpus(single)
-            sentences(docs)
-        out["load_and_split"] = per(timed(load_split, repeats))
+    out["baseline_read_json"] = per(timed("baseline", (str(single),), repeats))
+    out["load_and_split"] = per(timed("load_split", (str(single),), repeats))
     if "pandas" in engines:
-        out["pandas_engine"] = per(timed(lambda: stream_statements(single, folder / "pandas.parquet", chunk_size=2000),
-                                         repeats))
+        out["pandas_engine"] = per(timed("pandas", (str(single), str(folder / "pandas.parquet")), repeats))
     if "dask" in engines:
-        def dask_run():
-            shutil.rmtree(folder / "dask_out", ignore_errors=True)
-            run_dask_pipeline(parts, folder / "dask_out", n_workers=2)
-        out["dask_engine_2_workers"] = per(timed(dask_run, repeats))
+        out["dask_engine_2_workers"] = per(timed("dask", (str(parts), str(folder / "dask_out")), repeats))
     for key in ("load_and_split", "pandas_engine", "dask_engine_2_workers"):
         if key in out:
             out[key]["ratio_to_baseline_time"] = out[key]["seconds_median"] / out["baseline_read_json"]["seconds_median"]
