@@ -96,5 +96,5 @@ def test_empty_selection_gives_messages_not_errors(tmp_path):
     out = render(None, tmp_path / "empty", notebooks=["03_by_country", "04_by_event", "06_words_and_votes"],
                  extra={"countries": ["NIC"], "figure_format": "png"}, progress=lambda *_: None)
     html = (out / "03_by_country.html").read_text(encoding="utf-8")
-    assert "No country has at least" in html
+    assert "No statements match this selection" in html
     assert (out / "figures" / "04_country_event_heatmap.png").stat().st_size > 0
