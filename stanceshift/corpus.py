@@ -256,7 +256,29 @@ def _read_table_frame(path: Path) -> tuple[pd.DataFrame, int, list[dict]]:
         return pd.read_csv(path, dtype=str, keep_default_na=False), 2, []
     if suffix == ".parquet":
         return pd.read_parquet(path), 1, []
+    frame, skipped = next(jsonl_frames(path))
+    return frame, 1, skipped
+
+
+def jsonl_frames(path: Path, chunk_size: int | None = None):
+    """The objects of a JSONL file as DataFrames of ``chunk_size`` rows (all in one when None),
+    indexed by line number - 1, each with the bad lines met since the previous one."""
     rows, index, skipped = [], [], []
+    for n, obj, bad in iter_jsonl(path):
+        if bad:
+            skipped.append(bad)
+        else:
+            rows.append(obj)
+            index.append(n - 1)
+        if chunk_size and len(rows) >= chunk_size:
+            yield pd.DataFrame(rows, index=index), skipped
+            rows, index, skipped = [], [], []
+    if rows or skipped or not chunk_size:
+        yield pd.DataFrame(rows, index=index), skipped
+
+
+def iter_jsonl(path: Path):
+    """(line number, object, None) for each JSON object line, or (line, None, skipped row) for a bad one."""
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, start=1):
             if not raw.strip():
@@ -266,12 +288,10 @@ def _read_table_frame(path: Path) -> tuple[pd.DataFrame, int, list[dict]]:
                 if not isinstance(obj, dict):
                     raise ValueError("not a JSON object")
             except ValueError as exc:
-                skipped.append({"doc_id": f"{path.stem}-{n}", "source_path": str(path), "line": n,
-                                "reason": f"invalid JSON line: {exc}"})
+                yield n, None, {"doc_id": f"{path.stem}-{n}", "source_path": str(path), "line": n,
+                                "reason": f"invalid JSON line: {exc}"}
                 continue
-            rows.append(obj)
-            index.append(n - 1)
-    return pd.DataFrame(rows, index=index), 1, skipped
+            yield n, obj, None
 
 
 def _drop_duplicates(records: list[dict], skipped: list[dict]) -> tuple[list[dict], list[dict]]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import glob as globmod
-import json
 import logging
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ import pandas as pd
 
 from .cleaning import FurnitureRules, default_furniture_rules
 from .codebook import Codebook, default_codebook
-from .corpus import (CorpusError, build_documents, load_corpus, log_skipped,
+from .corpus import (CorpusError, build_documents, jsonl_frames, load_corpus, log_skipped,
                      records_from_frame, skipped_frame)
 from .statements import extract_statements, statements_frame
 
@@ -183,28 +182,9 @@ def _txt_chunk(folder: Path, files: list[Path]):
 
 
 def _jsonl_chunks(path: Path, chunk_size: int, text_column, id_column, columns):
-    rows, index, skipped = [], [], []
-    with path.open("rb") as fh:
-        for n, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8", errors="replace"))
-                if not isinstance(obj, dict):
-                    raise ValueError("not a JSON object")
-                rows.append(obj)
-                index.append(n - 1)
-            except ValueError as exc:
-                skipped.append({"doc_id": f"{path.stem}-{n}", "source_path": str(path), "line": n,
-                                "reason": f"invalid JSON line: {exc}"})
-            if len(rows) >= chunk_size:
-                records, more = records_from_frame(pd.DataFrame(rows, index=index), str(path), 1,
-                                                   text_column=text_column, id_column=id_column, columns=columns)
-                yield records, skipped + more
-                rows, index, skipped = [], [], []
-    if rows or skipped:
-        records, more = records_from_frame(pd.DataFrame(rows, index=index), str(path), 1, text_column=text_column,
-                                           id_column=id_column, columns=columns) if rows else ([], [])
+    for frame, skipped in jsonl_frames(path, chunk_size):
+        records, more = records_from_frame(frame, str(path), 1, text_column=text_column, id_column=id_column,
+                                           columns=columns) if len(frame) else ([], [])
         yield records, skipped + more
 
 
