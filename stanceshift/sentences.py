@@ -33,6 +33,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n+")
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞА-Я])")
 # Glued sentences from bad extraction: "unconditional.It", "possible.We".
 _GLUED = re.compile(r"(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
+_ANY_BOUNDARY = re.compile(f"(?:{_BOUNDARY.pattern})|(?:{_GLUED.pattern})")  # one scan per paragraph
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’»)\]]*$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _CONTINUATION_END = re.compile(r"[,;:–—-]$|\b(a|an|the|of|and|or|to|in|on|for|with|by|that)$", re.I)
@@ -88,8 +89,7 @@ def _is_real_boundary(text: str, end: int, para_start: int) -> bool:
 
 def _split_paragraph(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     seg = text[start:end]
-    cuts = [m.end() for m in _BOUNDARY.finditer(seg) if _is_real_boundary(text, start + m.end(), start)]
-    cuts += [m.end() for m in _GLUED.finditer(seg) if _is_real_boundary(seg, m.start() + 1, 0)]
+    cuts = [m.end() for m in _ANY_BOUNDARY.finditer(seg) if _is_real_boundary(seg, m.end(), 0)]
     pos = 0
     for cut in sorted(set(cuts)):
         s, e = _trim(seg, pos, cut)
