@@ -122,8 +122,8 @@ def stance_timeline(statements: pd.DataFrame, country_name: str, *, codebook: Co
     ax.set_title(f"{country_name}: stance toward Moscow's war, per statement (n={len(data)})", loc="left",
                  pad=40 if label_events else 6)
     fig = ax.figure
-    fig.autofmt_xdate()
     if own_fig:
+        fig.autofmt_xdate()  # not in small multiples: it would hide the labels of all but the last row
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return fig
 
