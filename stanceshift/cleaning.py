@@ -18,7 +18,21 @@ from .paths import CODEBOOK_DIR
 TERMINAL_PUNCT = tuple('.!?…"”’\'»)')
 CREDIT_TAIL = 80  # an image credit closes its line: only the line's tail is searched
 LINE_TAIL = 120  # a line rule not anchored at ^ must be anchored at $: only this tail is searched
-_CODE_CHARS = re.compile(r"[{};]|\$\.|window\.|document\.")
+_CODE_MARKERS = ("{", "}", ";", "$.", "window.", "document.")  # a line without any is not script
+
+
+def _may_be_code(s: str) -> bool:
+    return any(marker in s for marker in _CODE_MARKERS)
+
+
+def _may_end_in_credit(s: str) -> bool:
+    # A credit ends its line with a name ("Getty Images", "AP") or a closing bracket, never with
+    # sentence punctuation: that settles most lines of reporting without a regex.
+    return s[-1:].isalnum() or s[-1:] in ")/-"
+
+
+def _credit(s: str, rules: "FurnitureRules"):
+    return rules.credit_suffix.search(s[-CREDIT_TAIL:]) if _may_end_in_credit(s) else None
 
 
 @dataclass(frozen=True)
@@ -177,7 +191,7 @@ def _mark_furniture(lines: list[str], rules: FurnitureRules) -> dict[int, str]:
             rule = "author_bio"
         if rule is None and i != nonblank[0] and s == title:
             rule = "repeated_headline"
-        credit = rules.credit_suffix.search(s[-CREDIT_TAIL:])
+        credit = _credit(s, rules)
         if rule is None and s != title and s.endswith(title) and credit:
             rule = "caption_credit"
         if rule is None and credit and len(s) < 600 and _looks_like_caption(s):
@@ -192,12 +206,10 @@ def _mark_furniture(lines: list[str], rules: FurnitureRules) -> dict[int, str]:
 
 def _maybe_furniture(s: str, rules: FurnitureRules, i: int, nonblank: list[int], title: str) -> bool:
     """A cheap test that rules a line out before the rule-by-rule checks name the rule."""
-    def hit(pattern, text, how="search"):
-        return pattern is not None and bool(getattr(pattern, how)(text))
-
-    return (hit(rules.any_start, s, "match") or hit(rules.any_line_other, s[-LINE_TAIL:])
-            or hit(rules.credit_suffix, s[-CREDIT_TAIL:])
-            or (_CODE_CHARS.search(s) is not None and any(p.search(s) for p in rules.javascript))
+    return ((rules.any_start is not None and rules.any_start.match(s) is not None)
+            or (rules.any_line_other is not None and rules.any_line_other.search(s[-LINE_TAIL:]) is not None)
+            or _credit(s, rules) is not None
+            or (_may_be_code(s) and any(p.search(s) for p in rules.javascript))
             or (i != nonblank[0] and s == title))
 
 

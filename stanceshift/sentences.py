@@ -29,11 +29,13 @@ NON_TERMINAL_ABBREVIATIONS = frozenset(
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
-# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞА-Я])")
-# Glued sentences from bad extraction: "unconditional.It", "possible.We".
-_GLUED = re.compile(r"(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
-_ANY_BOUNDARY = re.compile(f"(?:{_BOUNDARY.pattern})|(?:{_GLUED.pattern})")  # one scan per paragraph
+# A candidate sentence end, in one scan per paragraph: terminal punctuation, optional closing
+# quotes/brackets, then space and a capital, digit or opening quote; or a sentence glued to the next
+# by bad extraction ("unconditional.It"). The pattern starts with the punctuation so the regex
+# engine skips ahead to candidate characters instead of trying a look-behind at every position.
+_ANY_BOUNDARY = re.compile(
+    r"[.!?…](?:(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
+    r"|[.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞА-Я]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’»)\]]*$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _CONTINUATION_END = re.compile(r"[,;:–—-]$|\b(a|an|the|of|and|or|to|in|on|for|with|by|that)$", re.I)
