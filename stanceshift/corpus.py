@@ -99,14 +99,13 @@ def log_skipped(skipped: pd.DataFrame, source) -> None:
 def build_documents(records: Iterable[dict], rules: FurnitureRules | None = None) -> pd.DataFrame:
     """Clean raw records (doc_id, text_raw, metadata) into a typed documents table."""
     rules = rules or default_furniture_rules()
-    rows = []
+    columns: dict[str, list] = {col: [] for col in DOCUMENT_COLUMNS}
     for rec in records:
         cleaned = clean_text(rec["text_raw"], rules)
         text = cleaned.text
-        title = rec.get("title") or _first_line(text)
-        rows.append({
+        values = {
             "doc_id": rec["doc_id"],
-            "title": title,
+            "title": rec.get("title") or _first_line(text),
             "outlet": rec.get("outlet") or "",
             "published": rec.get("published"),
             "date_precision": rec.get("date_precision") or ("unknown" if rec.get("published") is None else "day"),
@@ -118,20 +117,27 @@ def build_documents(records: Iterable[dict], rules: FurnitureRules | None = None
             "source_path": rec.get("source_path", ""),
             "offset_map": cleaned.offset_map_json(),
             "n_removed_lines": len(cleaned.removed),
-        })
-    return _typed(pd.DataFrame(rows, columns=list(DOCUMENT_COLUMNS)), DOCUMENT_COLUMNS)
+        }
+        for col, value in values.items():
+            columns[col].append(value)
+    return _typed_columns(columns, DOCUMENT_COLUMNS)
 
 
-def _typed(frame: pd.DataFrame, schema: dict[str, str]) -> pd.DataFrame:
+def _typed_columns(columns: dict[str, list], schema: dict[str, str]) -> pd.DataFrame:
+    """Columns of Python values to a typed frame, one column at a time (each list is released as it
+    is converted, so a large corpus is not held twice)."""
+    n = len(next(iter(columns.values()))) if columns else 0
     out = {}
     for col, dtype in schema.items():
+        values = columns.pop(col)
         if dtype.startswith("datetime"):
-            out[col] = pd.to_datetime(frame[col], errors="coerce").astype(dtype)
+            out[col] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype(dtype).array
         elif dtype == "string":
-            out[col] = frame[col].fillna("").astype("string")
+            out[col] = pd.array(["" if v is None else v for v in values], dtype="string")
         else:
-            out[col] = frame[col].astype(dtype)
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+            out[col] = pd.array(values, dtype=dtype) if values else pd.array([], dtype=dtype)
+        del values
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
 
 
 def _first_line(text: str) -> str:

@@ -119,11 +119,21 @@ def split_sentences(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+BATCH_DOCUMENTS = 2000  # documents turned into Python strings at a time: bounds the copies in memory
+
+
 def sentences(docs: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence of every document: doc_id, sent_id, para_id, start, end, text.
 
     ``text == docs.text[start:end]`` holds for every row.
     """
+    parts = [_sentences_batch(docs.iloc[i:i + BATCH_DOCUMENTS]) for i in range(0, len(docs), BATCH_DOCUMENTS)]
+    if not parts:
+        return _sentences_batch(docs.iloc[:0])
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _sentences_batch(docs: pd.DataFrame) -> pd.DataFrame:
     doc_ids, sent_ids, para_ids, starts, ends, texts = [], [], [], [], [], []
     for doc_id, text in zip(docs["doc_id"].tolist(), docs["text"].tolist()):
         text = text if isinstance(text, str) else ""
@@ -134,7 +144,7 @@ def sentences(docs: pd.DataFrame) -> pd.DataFrame:
             starts.append(s)
             ends.append(e)
             texts.append(text[s:e])
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "doc_id": pd.array(doc_ids, dtype="string"),
             "sent_id": np.asarray(sent_ids, dtype="int32"),
@@ -144,4 +154,3 @@ def sentences(docs: pd.DataFrame) -> pd.DataFrame:
             "text": pd.array(texts, dtype="string"),
         }
     )
-    return frame
