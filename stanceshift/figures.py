@@ -196,8 +196,8 @@ def event_heatmap(table: pd.DataFrame, codebook: Codebook | None = None):
             if pd.notna(v):
                 ax.text(j, i, f"{v:+.1f}\nn={int(n)}", ha="center", va="center", fontsize=7.5,
                         color="white" if abs(v) > 1.2 else "black")
-    names = {e.id: e.name for e in codebook.events}
-    ax.set_xticks(range(len(order)), [_short_event_name(names[e]) for e in order], rotation=35, ha="right", fontsize=8)
+    labels = {e.id: e.label for e in codebook.events}
+    ax.set_xticks(range(len(order)), [labels[e] for e in order], rotation=30, ha="right", fontsize=9)
     ax.set_yticks(range(len(means)), means.index)
     cbar = fig.colorbar(im, ax=ax, ticks=list(STANCE_TICKS), shrink=0.8)
     cbar.ax.set_yticklabels(list(STANCE_TICKS.values()), fontsize=7)
