@@ -17,8 +17,7 @@ import pycountry
 import yaml
 
 from .paths import CODEBOOK_DIR
-
-from .schema import STANCE_LABELS  # noqa: E402  (one definition, shared)
+from .schema import STANCE_LABELS
 
 
 @dataclass(frozen=True)

@@ -155,11 +155,26 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _read_folder(folder: Path, metadata: str | Path | None) -> tuple[list[dict], list[dict]]:
+    meta_path, meta = folder_metadata(folder, metadata)
+    files = folder_files(folder)
+    records, skipped = read_txt_files(files, meta, meta_path)
+    return records, skipped + orphan_metadata_rows(files, meta, meta_path)
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The corpus files of a folder, in name order."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+
+
+def folder_metadata(folder: Path, metadata: str | Path | None) -> tuple[Path, dict[str, dict]]:
+    """The metadata sidecar's path and its rows by doc_id (empty when there is none)."""
     meta_path = Path(metadata) if metadata else folder / "metadata.csv"
-    meta = _read_metadata(meta_path) if meta_path.exists() else {}
+    return meta_path, (_read_metadata(meta_path) if meta_path.exists() else {})
+
+
+def read_txt_files(files: list[Path], meta: dict[str, dict], meta_path: Path) -> tuple[list[dict], list[dict]]:
+    """Raw records of .txt files joined with their metadata rows, and the files that were skipped."""
     records, skipped = [], []
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
-    stems = {p.stem for p in files}
     for p in files:
         data = p.read_bytes()
         if not data.strip():
@@ -171,17 +186,18 @@ def _read_folder(folder: Path, metadata: str | Path | None) -> tuple[list[dict],
             continue
         rec = {"doc_id": p.stem, "text_raw": _decode(p, data), "source_path": str(p)}
         if p.stem in meta:
-            rec.update(meta[p.stem])
+            rec.update({k: v for k, v in meta[p.stem].items() if k != "_line"})
         elif meta:
             log.warning("%s: no row in %s; title falls back to the first line", p, meta_path)
         records.append(rec)
-    for doc_id, row in meta.items():
-        if doc_id not in stems:
-            skipped.append({"doc_id": doc_id, "source_path": str(meta_path), "line": row["_line"],
-                            "reason": "metadata row without a file"})
-    for rec in records:
-        rec.pop("_line", None)
     return records, skipped
+
+
+def orphan_metadata_rows(files: list[Path], meta: dict[str, dict], meta_path: Path) -> list[dict]:
+    """Skipped rows for metadata that names no file."""
+    stems = {p.stem for p in files}
+    return [{"doc_id": doc_id, "source_path": str(meta_path), "line": row["_line"],
+             "reason": "metadata row without a file"} for doc_id, row in meta.items() if doc_id not in stems]
 
 
 def _read_metadata(path: Path) -> dict[str, dict]:

@@ -81,10 +81,6 @@ def _draw_events(ax, codebook: Codebook, events: list[str] | None, lo: pd.Timest
                     arrowprops=dict(arrowstyle="-", color="#969696", lw=0.6, shrinkA=0, shrinkB=0))
 
 
-def _short_event_name(name: str) -> str:
-    return name if len(name) <= 30 else name[:28] + "…"
-
-
 def stance_timeline(statements: pd.DataFrame, country_name: str, *, codebook: Codebook | None = None,
                     events: list[str] | None = None, freq: str = "MS", ax=None, seed: int = 0,
                     label_events: bool = True):

@@ -21,8 +21,7 @@ import pandas as pd
 
 from .cleaning import FurnitureRules, default_furniture_rules
 from .codebook import Codebook, default_codebook
-from .corpus import (CorpusError, build_documents, jsonl_frames, load_corpus, log_skipped,
-                     records_from_frame, skipped_frame)
+from .corpus import (CorpusError, build_documents, folder_files, folder_metadata, jsonl_frames, log_skipped, orphan_metadata_rows, read_txt_files, records_from_frame, skipped_frame)
 from .statements import extract_statements, statements_frame
 
 log = logging.getLogger(__name__)
@@ -146,10 +145,12 @@ def iter_corpus_chunks(source, chunk_size: int = 1000, *, text_column: str = "te
     """Raw records and skipped rows of a corpus, ``chunk_size`` documents at a time."""
     path = Path(source)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt")
-        for i in range(0, len(files), chunk_size):
-            docs, skipped = _txt_chunk(path, files[i:i + chunk_size])
-            yield docs, skipped
+        meta_path, meta = folder_metadata(path, None)
+        files = folder_files(path)
+        orphans = orphan_metadata_rows(files, meta, meta_path)  # reported once, with the first chunk
+        for i in range(0, max(len(files), 1), chunk_size):
+            records, skipped = read_txt_files(files[i:i + chunk_size], meta, meta_path)
+            yield records, (orphans if i == 0 else []) + skipped
         return
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -168,17 +169,6 @@ def iter_corpus_chunks(source, chunk_size: int = 1000, *, text_column: str = "te
         yield from _jsonl_chunks(path, chunk_size, text_column, id_column, columns)
     else:
         raise CorpusError(f"{path}: not a folder or a .csv/.jsonl/.parquet file")
-
-
-def _txt_chunk(folder: Path, files: list[Path]):
-    import tempfile, shutil  # noqa: E401  (a chunk of a folder is loaded as a small folder)
-
-    with tempfile.TemporaryDirectory() as tmp:
-        for f in files:
-            shutil.copy(f, Path(tmp) / f.name)
-        meta = folder / "metadata.csv"
-        docs, skipped = load_corpus(tmp, metadata=meta if meta.exists() else None, return_skipped=True)
-    return docs, skipped
 
 
 def _jsonl_chunks(path: Path, chunk_size: int, text_column, id_column, columns):
@@ -209,17 +199,14 @@ def stream_statements(source, output: str | Path, *, chunk_size: int = 1000, tex
     try:
         for records, skipped in iter_corpus_chunks(source, chunk_size, text_column=text_column, id_column=id_column,
                                                    columns=columns):
-            if isinstance(records, pd.DataFrame):  # a folder chunk comes back already loaded
-                docs, skipped_table = records, skipped
-            else:
-                fresh = []
-                for rec in records:
-                    if rec["doc_id"] in seen:
-                        skipped.append({"doc_id": rec["doc_id"], "source_path": rec.get("source_path", ""),
-                                        "line": None, "reason": "duplicate doc_id"})
-                    else:
-                        fresh.append(rec)
-                docs, skipped_table = build_documents(fresh, rules), skipped_frame(skipped)
+            fresh = []
+            for rec in records:
+                if rec["doc_id"] in seen:
+                    skipped.append({"doc_id": rec["doc_id"], "source_path": rec.get("source_path", ""),
+                                    "line": None, "reason": "duplicate doc_id"})
+                else:
+                    fresh.append(rec)
+            docs, skipped_table = build_documents(fresh, rules), skipped_frame(skipped)
             seen.update(docs["doc_id"].tolist())
             statements = extract_statements(docs, codebook)
             n_docs += len(docs)

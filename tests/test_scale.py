@@ -104,3 +104,16 @@ def test_streaming_equals_one_shot_extraction(tmp_path):
     one_shot = extract_statements(load_corpus(path))
     assert summary["statements"] == len(one_shot) == len(streamed)
     assert summary["skipped"]["reason"].tolist() == ["empty text"]
+
+
+def test_streaming_a_folder_reports_each_skip_once(tmp_path):
+    import shutil
+
+    shutil.copytree(SEEDS_DIR, tmp_path / "c")
+    (tmp_path / "c" / "empty.txt").write_text(" ", encoding="utf-8")
+    with open(tmp_path / "c" / "metadata.csv", "a", encoding="utf-8") as fh:
+        fh.write("ghost,Ghost,Nowhere,2022-01-01,day,,\n")
+    summary = stream_statements(tmp_path / "c", tmp_path / "s.csv", chunk_size=2)
+    assert summary["documents"] == 5
+    assert summary["statements"] == len(extract_statements(load_corpus(SEEDS_DIR)))
+    assert sorted(summary["skipped"]["reason"]) == ["empty file", "metadata row without a file"]
