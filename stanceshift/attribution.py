@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .codebook import Alias, Codebook
+from .codebook import Alias, Codebook, lower_same_length
 
 # A name right after one of these is a place, an object or a counterpart, not the actor.
 _OBJECT_BEFORE = re.compile(
@@ -32,7 +32,20 @@ _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[â€
 _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
 
 
-CONTEXT = 200  # characters of context either side of a mention that the rules look at
+CONTEXT = 100  # characters of context either side of a mention that the rules look at
+
+
+def _context_before(sentence: str, start: int, size: int = CONTEXT) -> str:
+    """Up to ``size`` characters before ``start``, cut at a space so that ``\\b`` still holds.
+
+    Every rule on this context is anchored at its end ("... met with", "according to the"), and a
+    regex anchored at the end still scans the whole string: a short context keeps it cheap.
+    """
+    if start <= size:
+        return sentence[:start]
+    before = sentence[start - size:start]
+    space = before.find(" ")
+    return before[space:] if space >= 0 else before
 
 
 @dataclass(frozen=True)
@@ -50,11 +63,13 @@ class Holder:
     how: str  # name | demonym | capital | institution | actor | carry-over
 
 
-def find_mentions(text: str, codebook: Codebook) -> list[Mention]:
-    """All alias matches in ``text``, longest first where they overlap, on word boundaries."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> list[Mention]:
+    """All alias matches in ``text``, longest first where they overlap, on word boundaries.
+
+    ``lowered`` is ``lower_same_length(text)`` when the caller already has it.
+    """
+    if lowered is None:
+        lowered = lower_same_length(text)
     hits = []
     for end_idx, key in codebook.automaton.iter(lowered):
         start = end_idx - len(key) + 1
@@ -100,7 +115,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     for m in inside:
         s, e = m.start - offset, m.end - offset
         # Bounded context keeps a run-on "sentence" of a megabyte linear.
-        before, after = sentence[max(0, s - CONTEXT):s], sentence[e:e + CONTEXT]
+        before, after = _context_before(sentence, s), sentence[e:e + CONTEXT]
         in_list = prev_end is not None and _in_same_list(sentence[prev_end:s], after)
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
         if holder is None:
@@ -142,8 +157,9 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
             return None
         return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on), "demonym")
     if alias.kind == "capital":
-        if _INSTITUTION_IN.search(before):
-            head = _INSTITUTION_IN.search(before).group(0).split()[0].capitalize()
+        institution = _INSTITUTION_IN.search(before)
+        if institution:
+            head = institution.group(0).split()[0].capitalize()
             return Holder(alias.country, f"{head} in {sentence[s:e]}", "capital")
         if _DATELINE.match(sentence) and s < _DATELINE.match(sentence).end():
             return None
@@ -178,11 +194,13 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
         return False  # "the Foreign Ministry in Ankara"
     if alias.kind == "demonym" and _SPEAKER_AT.search(before):
         return False  # "an official at the North Korean Defense Ministry"
-    return bool(_OBJECT_BEFORE.search(before))
+    # One preposition or verb, and "the", fit in 40 characters; "between X and" may need more.
+    near = before if "between" in before.lower() else _context_before(before, len(before), 40)
+    return bool(_OBJECT_BEFORE.search(near))
 
 
 def _is_reporter(before: str, after: str) -> bool:
-    return bool(_REPORTER_AFTER.match(after) or _ACCORDING_BEFORE.search(before))
+    return bool(_REPORTER_AFTER.match(after) or ("ccording" in before.lower() and _ACCORDING_BEFORE.search(before)))
 
 
 def _merge_by_country(holders: list[Holder]) -> list[Holder]:

@@ -7,6 +7,7 @@ one process impossible). Build one with :func:`load_codebook`.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,32 +70,64 @@ class Cue:
     anchors: tuple[str, ...] = ()
 
 
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, except that characters whose lower case is longer (e.g. "İ") stay as they
+    are, so offsets into the result are offsets into ``text``."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 class AnchorIndex:
     """Which patterns are worth trying on a text: those with an anchor in it, or with no anchors.
 
     One Aho-Corasick pass over the lower-cased text replaces dozens of regex scans; a pattern's
-    anchors are literal fragments one of which every match contains (see cues.yaml).
+    anchors are literal fragments one of which every match contains (see cues.yaml). With
+    ``word_start=True`` an anchor counts only at the start of a word, so "end" is not found in
+    "weekend" (cues.yaml anchors are written that way).
     """
 
-    def __init__(self, anchor_lists: list[tuple[str, ...]]):
+    def __init__(self, anchor_lists: list[tuple[str, ...]], word_start: bool = False):
         self.always = [i for i, a in enumerate(anchor_lists) if not a]
+        self.word_start = word_start
         self.automaton = ahocorasick.Automaton()
         owners: dict[str, list[int]] = {}
         for i, anchors in enumerate(anchor_lists):
             for a in anchors:
                 owners.setdefault(a.lower(), []).append(i)
         for key, ids in owners.items():
-            self.automaton.add_word(key, tuple(ids))
+            self.automaton.add_word(key, (len(key), tuple(ids)))
         if owners:
             self.automaton.make_automaton()
         self.has_words = bool(owners)
 
+    def positions(self, lowered_text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """(start offset, pattern indices) of every anchor found in the lower-cased text."""
+        if not self.has_words:
+            return []
+        out = []
+        for end_idx, (length, ids) in self.automaton.iter(lowered_text):
+            start = end_idx - length + 1
+            if self.word_start and start > 0 and lowered_text[start - 1].isalnum():
+                continue
+            out.append((start, ids))
+        return out
+
     def candidates(self, lowered_text: str) -> list[int]:
         found = set(self.always)
-        if self.has_words:
-            for _, ids in self.automaton.iter(lowered_text):
-                found.update(ids)
+        for _, ids in self.positions(lowered_text):
+            found.update(ids)
         return sorted(found)
+
+    def candidates_by_span(self, lowered_text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
+        """Candidates for each span of one text (e.g. its sentences, sorted by start), in one pass."""
+        found: list[set[int]] = [set(self.always) for _ in starts]
+        for pos, ids in self.positions(lowered_text):
+            k = bisect_right(starts, pos) - 1
+            if k >= 0 and pos < ends[k]:
+                found[k].update(ids)
+        return [sorted(f) for f in found]
 
 
 @dataclass(frozen=True)
@@ -122,7 +155,7 @@ class Codebook:
     automaton: ahocorasick.Automaton = field(default=None, repr=False, compare=False)
     cue_index: AnchorIndex = field(default=None, repr=False, compare=False)
     event_index: AnchorIndex = field(default=None, repr=False, compare=False)
-    generic_event_anchors: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    generic_event_index: AnchorIndex = field(default=None, repr=False, compare=False)
 
     def __dask_tokenize__(self):
         # The automatons cannot be hashed deterministically; the files they come from can.
@@ -275,10 +308,10 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         fingerprint=hashlib.sha256(b"".join((folder / n).read_bytes() for n in
                                              ("countries.yaml", "actors.yaml", "events.yaml", "cues.yaml"))).hexdigest(),
         automaton=_build_automaton(readings),
-        cue_index=AnchorIndex([c.anchors for c in cues]),
+        cue_index=AnchorIndex([c.anchors for c in cues], word_start=True),
         event_index=AnchorIndex([e.anchors for e in events]),
-        generic_event_anchors={g["kind"]: tuple(str(a).lower() for a in g.get("anchors") or [])
-                               for g in events_doc.get("generic") or []},
+        generic_event_index=AnchorIndex([tuple(str(a).lower() for a in g.get("anchors") or [])
+                                         for g in events_doc.get("generic") or []]),
     )
     return codebook
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .codebook import AnchorIndex
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -26,8 +28,13 @@ _PATTERNS = [
     ("month_year", re.compile(r"\b(?i:in|during|since|by|from)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d{2})\b")),
 ]
-# A cheap test before the six patterns: every date expression contains one of these.
-_ANY_DATE_WORD = re.compile(r"(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|\d{4}")
+# Literal fragments, one of which every match of each pattern contains (lower case): one
+# Aho-Corasick pass tells which patterns are worth trying on a sentence.
+_MONTH_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PATTERN_ANCHORS = {"month_day": _MONTH_ANCHORS, "day_month": _MONTH_ANCHORS, "weekday": ("day",),
+                    "relative": ("day", "week", "month", "year"), "month_year": _MONTH_ANCHORS,
+                    "year": ("19", "20")}
+DATE_INDEX = AnchorIndex([_PATTERN_ANCHORS[kind] for kind, _ in _PATTERNS])
 _BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 
 
@@ -42,14 +49,20 @@ def _infer_year(month: int, day: int | None, published: date) -> int:
     return published.year - 1 if candidate > published + timedelta(days=7) else published.year
 
 
-def resolve_date(sentence: str, published: date | None, published_precision: str = "day") -> tuple[date, str] | None:
-    """The first date expression in ``sentence`` that is not background, resolved; or None."""
-    if not _ANY_DATE_WORD.search(sentence):
-        return None
+def resolve_date(sentence: str, published: date | None, published_precision: str = "day",
+                 candidates: list[int] | None = None) -> tuple[date, str] | None:
+    """The first date expression in ``sentence`` that is not background, resolved; or None.
+
+    ``candidates``: indices of the patterns whose anchors occur in the sentence (see DATE_INDEX),
+    when the caller has scanned the whole document already.
+    """
+    if candidates is None:
+        candidates = DATE_INDEX.candidates(sentence.lower())
     found = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in (_PATTERNS[i] for i in candidates):
         for m in pattern.finditer(sentence):
-            if _BACKGROUND.search(sentence[: m.start()]) or m.group(0).lower().startswith("since"):
+            # Bounded look-back: "since" plus at most 60 characters, and one more for its \b.
+            if _BACKGROUND.search(sentence[max(0, m.start() - 72): m.start()]) or m.group(0).lower().startswith("since"):
                 continue
             found.append((m.start(), kind, m))
     for _, kind, m in sorted(found, key=lambda t: t[0]):

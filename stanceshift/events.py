@@ -27,11 +27,19 @@ class EventMention:
     end: int
 
 
-def find_event_mentions(text: str, codebook: Codebook) -> list[EventMention]:
-    """Event cues in a piece of text, after the year, demonym and background checks."""
+def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | None = None,
+                        generic_candidates: list[int] | None = None) -> list[EventMention]:
+    """Event cues in a piece of text, after the year, demonym and background checks.
+
+    ``candidates`` and ``generic_candidates`` (indices into the codebook's events and generic cues)
+    are the ones whose anchors occur in the text; computed here when not given.
+    """
+    if candidates is None or generic_candidates is None:
+        lowered = text.lower()
+        candidates = codebook.event_index.candidates(lowered)
+        generic_candidates = codebook.generic_event_index.candidates(lowered)
     out = []
-    lowered = text.lower()
-    for i in codebook.event_index.candidates(lowered):
+    for i in candidates:
         event = codebook.events[i]
         if event.cues is None:
             continue
@@ -39,10 +47,9 @@ def find_event_mentions(text: str, codebook: Codebook) -> list[EventMention]:
             if _is_void(text, m, event.start.year, codebook):
                 continue
             out.append(EventMention((event.id,), event.kind, m.start(), m.end()))
-    for kind, pattern in codebook.generic_event_cues.items():
-        anchors = codebook.generic_event_anchors.get(kind)
-        if anchors and not any(a in lowered for a in anchors):
-            continue
+    generic = list(codebook.generic_event_cues.items())
+    for i in generic_candidates:
+        kind, pattern = generic[i]
         ids = tuple(e.id for e in codebook.events if e.kind == kind)
         for m in pattern.finditer(text):
             if not _is_void(text, m, None, codebook):

@@ -33,14 +33,17 @@ class CueHit:
         return self.cue.negated if self.negated else self.cue.value
 
 
-def find_cues(sentence: str, codebook: Codebook) -> list[CueHit]:
+def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = None) -> list[CueHit]:
     """Every cue in the sentence with its negation and concession status.
 
     A cue inside a longer cue ("on Moscow's side" in "enter the war on Moscow's side") is dropped,
-    so one phrase is scored once.
+    so one phrase is scored once. ``candidates`` are the indices of the cues whose anchors occur in
+    the sentence (computed here when not given).
     """
+    if candidates is None:
+        candidates = codebook.cue_index.candidates(sentence.lower())
     found = []
-    for i in codebook.cue_index.candidates(sentence.lower()):
+    for i in candidates:
         cue = codebook.cues[i]
         for m in cue.pattern.finditer(sentence):
             if m.end() > m.start() and not (cue.unless_before and cue.unless_before.search(sentence[max(0, m.start() - LOOKBACK): m.start()])):

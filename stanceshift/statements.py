@@ -16,8 +16,8 @@ import pandas as pd
 
 from .attribution import (Holder, find_mentions, holders_in_sentence, introduces_unknown_person, refers_back,
                           starts_with_pronoun)
-from .codebook import STANCE_LABELS, Codebook, default_codebook
-from .dating import resolve_date
+from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
+from .dating import DATE_INDEX, resolve_date
 from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
@@ -94,8 +94,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     if not text.strip():
         return []
     sents = _sentences_of(text)
-    mentions = find_mentions(text, codebook)
-    events = _DocumentEvents(sents, published, published_precision, codebook)
+    lowered = lower_same_length(text)
+    mentions = find_mentions(text, codebook, lowered)
+    starts, ends = [s.start for s in sents], [s.end for s in sents]
+    cue_candidates = codebook.cue_index.candidates_by_span(lowered, starts, ends)
+    events = _DocumentEvents(sents, published, published_precision, codebook, lowered)
+    own_date_of = events.own_date
     rows: list[dict] = []
     antecedent: tuple[int, Holder] | None = None  # (sentence index, holder)
     recent: list[tuple] = []  # (idx, country, event, date, precision, source, actor)
@@ -106,15 +110,15 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
         own_date, holders, parties = None, [], []
         if sent_mentions:  # most sentences name no state: skip the costlier rules for them
-            own_date = resolve_date(s.text, published, published_precision)
+            own_date = own_date_of(s.idx)
             on = own_date[0] if own_date else published
             holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
         carried = False
         if not holders and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW and refers_back(s.text):
             if not (parties and parties[0].start - s.start < 40):
                 holders, carried = [antecedent[1]], True
-                own_date = resolve_date(s.text, published, published_precision)
-        hits = find_cues(s.text, codebook) if holders else []
+                own_date = own_date_of(s.idx)
+        hits = find_cues(s.text, codebook, cue_candidates[s.idx]) if holders else []
         stance = combine(hits)
         if carried is False and holders and antecedent and antecedent[1].actor and starts_with_pronoun(s.text):
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
@@ -153,9 +157,22 @@ class _DocumentEvents:
 
     LOOKBACK = 200  # sentences an anaphor ("the summit") may reach back
 
-    def __init__(self, sents: list[_Sentence], published, published_precision: str, codebook: Codebook):
+    def __init__(self, sents: list[_Sentence], published, published_precision: str, codebook: Codebook,
+                 lowered: str):
         self.sents, self.published, self.precision, self.codebook = sents, published, published_precision, codebook
+        starts, ends = [s.start for s in sents], [s.end for s in sents]
+        self.candidates = codebook.event_index.candidates_by_span(lowered, starts, ends)
+        self.generic_candidates = codebook.generic_event_index.candidates_by_span(lowered, starts, ends)
+        self.date_candidates = DATE_INDEX.candidates_by_span(lowered, starts, ends)
         self._own: dict[int, str] = {}
+        self._dates: dict[int, tuple | None] = {}
+
+    def own_date(self, idx: int) -> tuple | None:
+        """The sentence's own date and its precision (None when it gives none)."""
+        if idx not in self._dates:
+            self._dates[idx] = resolve_date(self.sents[idx].text, self.published, self.precision,
+                                            self.date_candidates[idx])
+        return self._dates[idx]
 
     def own(self, idx: int) -> str:
         if idx not in self._own:
@@ -163,10 +180,12 @@ class _DocumentEvents:
         return self._own[idx]
 
     def _resolve(self, t: _Sentence) -> str:
-        mentions = find_event_mentions(t.text, self.codebook)
+        if not self.candidates[t.idx] and not self.generic_candidates[t.idx]:
+            return ""
+        mentions = find_event_mentions(t.text, self.codebook, self.candidates[t.idx], self.generic_candidates[t.idx])
         if not mentions:
             return ""
-        own_date = resolve_date(t.text, self.published, self.precision)
+        own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
                             max_distance=None if specific_only else MAX_DISTANCE)
