@@ -9,18 +9,23 @@ the belligerents are not holders.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 
 from .codebook import Alias, Codebook, lower_same_length
 
-# A name right after one of these is a place, an object or a counterpart, not the actor.
-_OBJECT_BEFORE = re.compile(
-    r"(?:\b(?:in|into|to|from|with|against|at|near|across|toward|towards|via|than|over|through|on|"
-    r"around|inside|within|neighbou?rs|neighbou?ring|meet|met|meeting|visit|visited|visiting|told|tell|"
-    r"tells|urged|hosted|hosting|welcomed|received|thanked|involving|about|regarding|between\s+\w+\s+and|and\s+the)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
+# A name right after one of these words (and an optional "the") is a place, an object or a
+# counterpart, not the actor: "in China", "met the Turkish", "between Russia and India".
+_OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "across", "toward", "towards",
+                 "via", "than", "over", "through", "on", "around", "inside", "within", "neighbours", "neighbors",
+                 "neighbouring", "neighboring", "meet", "met", "meeting", "visit", "visited", "visiting", "told",
+                 "tell", "tells", "urged", "hosted", "hosting", "welcomed", "received", "thanked", "involving",
+                 "about", "regarding")
+# Matched against the *reversed* text before the mention, so that the test is anchored at the
+# mention (``match`` at position 0) instead of scanning the whole context for an end-anchored match.
+_OBJECT_BEFORE_REVERSED = re.compile(
+    r"(?:\s+eht)?\s+(?:" + "|".join(w[::-1] for w in sorted(_OBJECT_WORDS, key=len, reverse=True))
+    + r"|dna\s+\w+\s+neewteb|eht\s+dna)\b", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:\w+\s+){0,3}?(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|authorities|leadership|parliament)\s+in\s+$", re.I)
@@ -48,16 +53,14 @@ def _context_before(sentence: str, start: int, size: int = CONTEXT) -> str:
     return before[space:] if space >= 0 else before
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     surface: str
     alias: Alias
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     country: str
     actor: str
     how: str  # name | demonym | capital | institution | actor | carry-over
@@ -71,34 +74,29 @@ def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> 
     if lowered is None:
         lowered = lower_same_length(text)
     hits = []
-    for end_idx, key in codebook.automaton.iter(lowered):
-        start = end_idx - len(key) + 1
+    n = len(text)
+    for end_idx, (length, cap_offset, alias) in codebook.automaton.iter(lowered):
+        start = end_idx - length + 1
         end = end_idx + 1
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
             continue
-        if end < len(text) and text[end].isalnum():
+        if end < n and text[end].isalnum():
             # "BelarusianPresident": a lower-to-upper case change is a word boundary in glued text.
             if not (text[end - 1].islower() and text[end].isupper()):
                 continue
-        first_cap = next((c for w in text[start:end].split() if w.lower() != "the" for c in w[:1]), "")
-        if first_cap and not (first_cap.isupper() or first_cap.isdigit()):
+        # A name is capitalised ("the Kremlin"; "china" and "turkey" in lower case are not states).
+        if cap_offset >= 0 and not (text[start + cap_offset].isupper() or text[start + cap_offset].isdigit()):
             continue
-        hits.append((start, end, key))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        hits.append((start, -length, alias))
+    hits.sort()
     out: list[Mention] = []
     last_end = -1
-    for start, end, key in hits:
+    for start, neg_length, alias in hits:
         if start < last_end:
             continue
-        readings = codebook.aliases[key]
-        out.append(Mention(start, end, text[start:end], _preferred_reading(readings)))
-        last_end = end
+        last_end = start - neg_length
+        out.append(Mention(start, last_end, text[start:last_end], alias))
     return out
-
-
-def _preferred_reading(readings: tuple[Alias, ...]) -> Alias:
-    order = {"actor": 0, "institution": 1, "name": 2, "demonym": 3, "capital": 4}
-    return sorted(readings, key=lambda a: order.get(a.kind, 9))[0]
 
 
 def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], codebook: Codebook,
@@ -194,9 +192,7 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
         return False  # "the Foreign Ministry in Ankara"
     if alias.kind == "demonym" and _SPEAKER_AT.search(before):
         return False  # "an official at the North Korean Defense Ministry"
-    # One preposition or verb, and "the", fit in 40 characters; "between X and" may need more.
-    near = before if "between" in before.lower() else _context_before(before, len(before), 40)
-    return bool(_OBJECT_BEFORE.search(near))
+    return bool(_OBJECT_BEFORE_REVERSED.match(before[::-1]))
 
 
 def _is_reporter(before: str, after: str) -> bool:

@@ -122,12 +122,19 @@ class AnchorIndex:
 
     def candidates_by_span(self, lowered_text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
         """Candidates for each span of one text (e.g. its sentences, sorted by start), in one pass."""
-        found: list[set[int]] = [set(self.always) for _ in starts]
+        always = sorted(self.always)
+        found: dict[int, set[int]] = {}
         for pos, ids in self.positions(lowered_text):
             k = bisect_right(starts, pos) - 1
             if k >= 0 and pos < ends[k]:
-                found[k].update(ids)
-        return [sorted(f) for f in found]
+                if k in found:
+                    found[k].update(ids)
+                else:
+                    found[k] = set(always).union(ids)
+        out = [always] * len(starts)  # spans without an anchor share one list; callers only read
+        for k, ids in found.items():
+            out[k] = sorted(ids)
+        return out
 
 
 @dataclass(frozen=True)
@@ -317,12 +324,31 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
 
 
 def _build_automaton(readings: dict[str, list[Alias]]) -> ahocorasick.Automaton:
-    """One Aho-Corasick automaton over every alias, so a document is scanned once."""
+    """One Aho-Corasick automaton over every alias, so a document is scanned once.
+
+    Each key stores its length, the offset of its first capitalised letter (after a leading "the";
+    -1 when none) and its preferred reading, so the per-match work is a few comparisons.
+    """
     auto = ahocorasick.Automaton()
-    for key in readings:
-        auto.add_word(key, key)
+    for key, alias_readings in readings.items():
+        auto.add_word(key, (len(key), _capital_offset(key), preferred_reading(alias_readings)))
     auto.make_automaton()
     return auto
+
+
+def _capital_offset(key: str) -> int:
+    offset = 0
+    for word in key.split(" "):
+        if word and word != "the":
+            return offset
+        offset += len(word) + 1
+    return -1
+
+
+def preferred_reading(readings) -> Alias:
+    """The reading an ambiguous surface form gets: a person before an institution before a state."""
+    order = {"actor": 0, "institution": 1, "name": 2, "demonym": 3, "capital": 4}
+    return sorted(readings, key=lambda a: order.get(a.kind, 9))[0]
 
 
 _DEFAULT: list[Codebook] = []

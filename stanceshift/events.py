@@ -9,7 +9,7 @@ a non-Russian demonym precedes it ("Belarusian covert mobilisation"), or "since 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from .codebook import Codebook, Event
@@ -19,8 +19,7 @@ _BACKGROUND_BEFORE = re.compile(r"(?:\bsince\b(?:\s+\S+){0,3}|\b(?:months|weeks|
 MAX_DISTANCE = timedelta(days=60)
 
 
-@dataclass(frozen=True)
-class EventMention:
+class EventMention(NamedTuple):
     event_ids: tuple[str, ...]
     kind: str
     start: int

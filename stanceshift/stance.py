@@ -10,17 +10,15 @@ score 0, as the codebook defines mixed statements.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .codebook import Codebook, Cue
 
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
-_WORD = re.compile(r"\S+")
 _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=\w+(?:ed|s)\b)")
 
 
-@dataclass(frozen=True)
-class CueHit:
+class CueHit(NamedTuple):
     cue: Cue
     start: int
     end: int
@@ -71,13 +69,21 @@ def _clause_start(sentence: str, pos: int) -> int:
     return last
 
 
+def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
+    """Start of the n-th word before ``hi`` within sentence[lo:hi]; ``lo`` when there are fewer.
+
+    Matches the reversed span from its start, so only the last n words are looked at.
+    """
+    m = re.match(r"(?:\s*\S+(?!\S)){%d}" % n, sentence[lo:hi][::-1])
+    return hi - m.end() if m else lo
+
+
 def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
     start = m.start()
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap.
     clause_from = _clause_start(sentence, start)
-    words = list(_WORD.finditer(sentence, clause_from, start))
-    window_from = words[-codebook.negation_window_words].start() if len(words) >= codebook.negation_window_words else clause_from
+    window_from = _nth_word_back(sentence, clause_from, start, codebook.negation_window_words)
     inner = sentence[m.start():m.end()]
     positions = [n.start() for n in codebook.negation_adverbs.finditer(sentence, window_from, start)]
     if not codebook.negation_adverbs.match(inner) and len(inner.split()) > 3:

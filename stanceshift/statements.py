@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 
 import pandas as pd
@@ -31,8 +31,7 @@ INHERIT_WINDOW = 2  # sentences within which a statement by the same state share
 ACTOR_WINDOW = 12  # sentences within which the same named person's statements share an event
 
 
-@dataclass
-class _Sentence:
+class _Sentence(NamedTuple):
     idx: int
     para: int
     start: int
@@ -166,6 +165,7 @@ class _DocumentEvents:
         self.date_candidates = DATE_INDEX.candidates_by_span(lowered, starts, ends)
         self._own: dict[int, str] = {}
         self._dates: dict[int, tuple | None] = {}
+        self._anaphora: dict[int, list[str]] = {}
 
     def own_date(self, idx: int) -> tuple | None:
         """The sentence's own date and its precision (None when it gives none)."""
@@ -189,6 +189,13 @@ class _DocumentEvents:
         specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
                             max_distance=None if specific_only else MAX_DISTANCE)
+
+    def anaphora_in_paragraph(self, s: _Sentence) -> list[str]:
+        """Kinds of events a definite description in s's paragraph refers to ("the summit")."""
+        if s.para not in self._anaphora:
+            para_text = " ".join(self.sents[i].text for i in _same_paragraph(self.sents, s))
+            self._anaphora[s.para] = anaphoric_kinds(para_text, self.codebook)
+        return self._anaphora[s.para]
 
     def last_of_kind(self, kind: str, before: int) -> str:
         for i in range(before - 1, max(-1, before - 1 - self.LOOKBACK), -1):
@@ -225,8 +232,7 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
     chosen = _nearest_event([e for e in (events.own(i) for i in _section_headings(sents, s)) if e], on, codebook)
     if chosen:
         return chosen, "heading"
-    para_text = " ".join(sents[i].text for i in _same_paragraph(sents, s))
-    for kind in anaphoric_kinds(para_text, codebook):
+    for kind in events.anaphora_in_paragraph(s):
         chosen = events.last_of_kind(kind, s.idx)
         if chosen:
             return chosen, "anaphora"
