@@ -124,13 +124,18 @@ class AnchorIndex:
         """Candidates for each span of one text (e.g. its sentences, sorted by start), in one pass."""
         always = sorted(self.always)
         found: dict[int, set[int]] = {}
-        for pos, ids in self.positions(lowered_text):
-            k = bisect_right(starts, pos) - 1
-            if k >= 0 and pos < ends[k]:
-                if k in found:
-                    found[k].update(ids)
-                else:
-                    found[k] = set(always).union(ids)
+        if self.has_words:
+            word_start = self.word_start
+            for end_idx, (length, ids) in self.automaton.iter(lowered_text):
+                pos = end_idx - length + 1
+                if word_start and pos > 0 and lowered_text[pos - 1].isalnum():
+                    continue
+                k = bisect_right(starts, pos) - 1
+                if k >= 0 and pos < ends[k]:
+                    if k in found:
+                        found[k].update(ids)
+                    else:
+                        found[k] = set(always).union(ids)
         out = [always] * len(starts)  # spans without an anchor share one list; callers only read
         for k, ids in found.items():
             out[k] = sorted(ids)
