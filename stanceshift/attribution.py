@@ -9,8 +9,8 @@ the belligerents are not holders.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from datetime import date
+from typing import NamedTuple
 
 from .codebook import Alias, Codebook, lower_same_length
 
@@ -64,6 +64,7 @@ class Holder(NamedTuple):
     country: str
     actor: str
     how: str  # name | demonym | capital | institution | actor | carry-over
+    start: int = -1  # document offset of the mention that names the holder (-1 when carried over)
 
 
 def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> list[Mention]:
@@ -129,7 +130,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         if holder.country in codebook.parties and not include_parties:
             parties.append(m)
             continue
-        holders.append(holder)
+        holders.append(holder._replace(start=m.start))
     return _merge_by_country(holders), parties
 
 

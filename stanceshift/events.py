@@ -9,8 +9,8 @@ a non-Russian demonym precedes it ("Belarusian covert mobilisation"), or "since 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .codebook import Codebook, Event
 

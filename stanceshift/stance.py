@@ -15,7 +15,8 @@ from typing import NamedTuple
 from .codebook import Codebook, Cue
 
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
-_COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?=\w+(?:ed|s)\b)")
+# "refused to condemn Russia and (instead) called for talks": a coordinated verb ends a negation's scope.
+_COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?(?=\w+(?:ed|s)\b)")
 
 
 class CueHit(NamedTuple):

@@ -7,10 +7,10 @@ dictionary and docs/codebook.md for the rules.
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left
 import re
-from typing import NamedTuple
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -21,9 +21,10 @@ from .dating import DATE_INDEX, resolve_date
 from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
-from .stance import combine, find_cues
+from .stance import CueHit, combine, find_cues
 
 log = logging.getLogger(__name__)
+_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s*|,\s+but\s+")
 _CONNECTIVE = re.compile(r"^[\"“‘']?(?:But|As a result|However|Yet|Still|And|So|Nevertheless|Even so|In response|Likewise|Similarly)\b")
 METHOD = "rules-v1"
 CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
@@ -121,12 +122,14 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         stance = combine(hits)
         if carried is False and holders and antecedent and antecedent[1].actor and starts_with_pronoun(s.text):
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
-            holders = [Holder(h.country, antecedent[1].actor, "carry-over") if h.country == antecedent[1].country
+            holders = [h._replace(actor=antecedent[1].actor, how="carry-over") if h.country == antecedent[1].country
                        else h for h in holders]
 
         if stance is not None:
             event, event_source = _link_event(s, sents, events, own_date, published, codebook)
+            by_clause = _stances_by_clause(s, holders, hits)
             for h in holders:
+                h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
                 ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
                 if not ev:
                     inherited = _inherit(recent, s.idx, h, carried)
@@ -138,7 +141,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     ev, src = event_by_date(d, codebook), "date"
                 if d is None:
                     d, prec = _fallback_date(ev, published, codebook)
-                rows.append(_row(doc_id, s, h, stance, hits, ev, d, prec, codebook))
+                rows.append(_row(doc_id, s, h, h_stance, h_hits, ev, d, prec, codebook))
                 recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor))
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
@@ -148,6 +151,31 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         elif antecedent and introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
             antecedent = None
     return rows
+
+
+def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:
+    """"China and India abstained, while Serbia voted in favour": when the holders stand in
+    different clauses joined by a contrast (while, whereas, but, a semicolon) and every one of those
+    clauses has a cue, each holder is scored on its own clause. None: score the whole sentence."""
+    if len(holders) < 2 or len(hits) < 2:
+        return None
+    cuts = [m.end() for m in _CONTRAST.finditer(s.text)]
+    if not cuts:
+        return None
+    clause_of_holder = {}
+    for h in holders:
+        if not s.start <= h.start < s.end:
+            return None  # carried over from an earlier sentence
+        clause_of_holder[h] = bisect_right(cuts, h.start - s.start)
+    if len(set(clause_of_holder.values())) < 2:
+        return None
+    out = {}
+    for h, clause in clause_of_holder.items():
+        own = [x for x in hits if bisect_right(cuts, x.start) == clause]
+        if not own:
+            return None
+        out[h] = (combine(own), own)
+    return out
 
 
 class _DocumentEvents:

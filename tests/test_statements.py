@@ -195,3 +195,44 @@ def test_arbitrary_unicode_never_raises_and_offsets_hold(text):
     out = extract("Kazakhstan called for peace. " + text, published=None, precision="unknown")
     full = "Kazakhstan called for peace. " + text
     assert all(full[r.start:r.end] == r.quote for r in out.itertuples())
+
+
+# --- clauses, coordination and cues added in session 2 (sentences written for the tests)
+def test_contrasting_clauses_score_each_holder_on_its_own_clause():
+    text = "Mongolia and Laos abstained, while Cuba voted against the resolution."
+    assert rows(text) == {("MNG", 0), ("LAO", 0), ("CUB", 2)}
+
+
+def test_contrast_without_a_cue_in_each_clause_scores_the_whole_sentence():
+    text = "Mongolia condemned the invasion, while Laos was busy with floods."
+    assert rows(text) == {("MNG", -2), ("LAO", -2)}
+
+
+def test_coordinated_verb_after_an_adverb_ends_the_negation_scope():
+    # "refused to condemn" leans toward Moscow, "called for talks" distances: mixed, 0.
+    assert rows("Namibia refused to condemn Moscow and instead called for peace talks.") == {("NAM", 0)}
+
+
+def test_opposing_sanctions_leans_toward_moscow_not_condemns_it():
+    assert rows("Slovakia's prime minister condemned the sanctions against Russia.") == {("SVK", 1)}
+
+
+def test_hosting_russian_forces_backs():
+    assert rows("Tajikistan continues to host Russian troops at its bases.") == {("TJK", 2)}
+
+
+def test_leaving_a_russian_led_bloc_distances():
+    assert rows("Armenia said it would freeze its participation in the CSTO.") == {("ARM", -1)}
+
+
+def test_urging_citizens_not_to_fight_distances_even_with_its_own_not():
+    assert rows("Uzbekistan's government warned its citizens not to fight in foreign wars.") == {("UZB", -1)}
+
+
+def test_todays_era_is_not_a_date_but_today_is():
+    from datetime import date
+
+    from stanceshift.dating import resolve_date
+
+    assert resolve_date("He said today's world is not a world of war.", date(2022, 9, 28)) is None
+    assert resolve_date("He said today that the talks failed.", date(2022, 9, 28)) == (date(2022, 9, 28), "day")
