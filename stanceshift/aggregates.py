@@ -84,8 +84,13 @@ def shift_by_country(statements, freq: str = "MS", min_statements: int = 1) -> p
 
 
 def before_after(statements: pd.DataFrame, event_id: str, window_days: int = 30,
-                 codebook: Codebook | None = None) -> pd.DataFrame:
-    """Per country: mean stance in the window before the event's start and after its end."""
+                 codebook: Codebook | None = None, dated_only: bool = False) -> pd.DataFrame:
+    """Per country: mean stance in the window before the event's start and after its end.
+
+    ``dated_only=True`` leaves out statements dated only by their article's publication date
+    (precision "published"): such a statement may predate the article, so near an event it may fall
+    on the wrong side.
+    """
     codebook = codebook or default_codebook()
     event = codebook.event(event_id)
     if event is None:
@@ -93,6 +98,8 @@ def before_after(statements: pd.DataFrame, event_id: str, window_days: int = 30,
     start, end = pd.Timestamp(event.start), pd.Timestamp(event.end)
     w = timedelta(days=window_days)
     s = _collect(statements)
+    if dated_only:
+        s = s[s["date_precision"] != "published"]
     before = s[(s["date"] >= start - w) & (s["date"] < start)]
     after = s[(s["date"] > end) & (s["date"] <= end + w)]
     during = s[(s["date"] >= start) & (s["date"] <= end)]

@@ -28,3 +28,20 @@ def test_words_near_votes_divergence_and_agreement():
     div = divergences(paired, 1.0)
     assert div.set_index("country").loc["KAZ", "reading"] == "speaks more against Moscow than it votes"
     assert agreement(paired)["n"] == 3
+
+
+def test_before_after_can_leave_out_statements_dated_by_publication():
+    from stanceshift.aggregates import before_after
+    from stanceshift.codebook import default_codebook
+
+    codebook = default_codebook()
+    event = codebook.event("mobilisation_2022")
+    day = pd.Timestamp(event.start)
+    statements = pd.DataFrame({
+        "country": ["KAZ", "KAZ", "KAZ"], "country_name": ["Kazakhstan"] * 3, "stance": [1, -1, 2],
+        "date": [day - pd.Timedelta(days=3), day + pd.Timedelta(days=2), day + pd.Timedelta(days=1)],
+        "date_precision": ["day", "day", "published"]})
+    every = before_after(statements, "mobilisation_2022", 10, codebook)
+    dated = before_after(statements, "mobilisation_2022", 10, codebook, dated_only=True)
+    assert every.loc[0, "n_after"] == 2 and every.loc[0, "mean_after"] == 0.5
+    assert dated.loc[0, "n_after"] == 1 and dated.loc[0, "mean_after"] == -1
