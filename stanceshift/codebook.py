@@ -102,23 +102,9 @@ class AnchorIndex:
             self.automaton.make_automaton()
         self.has_words = bool(owners)
 
-    def positions(self, lowered_text: str) -> list[tuple[int, tuple[int, ...]]]:
-        """(start offset, pattern indices) of every anchor found in the lower-cased text."""
-        if not self.has_words:
-            return []
-        out = []
-        for end_idx, (length, ids) in self.automaton.iter(lowered_text):
-            start = end_idx - length + 1
-            if self.word_start and start > 0 and lowered_text[start - 1].isalnum():
-                continue
-            out.append((start, ids))
-        return out
-
     def candidates(self, lowered_text: str) -> list[int]:
-        found = set(self.always)
-        for _, ids in self.positions(lowered_text):
-            found.update(ids)
-        return sorted(found)
+        """Indices of the patterns worth trying on the whole lower-cased text."""
+        return self.candidates_by_span(lowered_text, [0], [len(lowered_text)])[0]
 
     def candidates_by_span(self, lowered_text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
         """Candidates for each span of one text (e.g. its sentences, sorted by start), in one pass."""

@@ -98,7 +98,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     mentions = find_mentions(text, codebook, lowered)
     starts, ends = [s.start for s in sents], [s.end for s in sents]
     cue_candidates = codebook.cue_index.candidates_by_span(lowered, starts, ends)
-    events = _DocumentEvents(sents, published, published_precision, codebook, lowered)
+    events = _DocumentEvents(sents, starts, ends, published, published_precision, codebook, lowered)
     own_date_of = events.own_date
     rows: list[dict] = []
     antecedent: tuple[int, Holder] | None = None  # (sentence index, holder)
@@ -184,10 +184,9 @@ class _DocumentEvents:
 
     LOOKBACK = 200  # sentences an anaphor ("the summit") may reach back
 
-    def __init__(self, sents: list[_Sentence], published, published_precision: str, codebook: Codebook,
-                 lowered: str):
+    def __init__(self, sents: list[_Sentence], starts: list[int], ends: list[int], published,
+                 published_precision: str, codebook: Codebook, lowered: str):
         self.sents, self.published, self.precision, self.codebook = sents, published, published_precision, codebook
-        starts, ends = [s.start for s in sents], [s.end for s in sents]
         self.candidates = codebook.event_index.candidates_by_span(lowered, starts, ends)
         self.generic_candidates = codebook.generic_event_index.candidates_by_span(lowered, starts, ends)
         self.date_candidates = DATE_INDEX.candidates_by_span(lowered, starts, ends)
