@@ -40,15 +40,15 @@ _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?
 CONTEXT = 100  # characters of context either side of a mention that the rules look at
 
 
-def _context_before(sentence: str, start: int, size: int = CONTEXT) -> str:
-    """Up to ``size`` characters before ``start``, cut at a space so that ``\\b`` still holds.
+def _context_before(sentence: str, start: int) -> str:
+    """Up to CONTEXT characters before ``start``, cut at a space so that ``\\b`` still holds.
 
     Every rule on this context is anchored at its end ("... met with", "according to the"), and a
     regex anchored at the end still scans the whole string: a short context keeps it cheap.
     """
-    if start <= size:
+    if start <= CONTEXT:
         return sentence[:start]
-    before = sentence[start - size:start]
+    before = sentence[start - CONTEXT:start]
     space = before.find(" ")
     return before[space:] if space >= 0 else before
 

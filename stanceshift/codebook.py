@@ -7,8 +7,8 @@ one process impossible). Build one with :func:`load_codebook`.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -108,7 +108,7 @@ class AnchorIndex:
 
     def candidates_by_span(self, lowered_text: str, starts: list[int], ends: list[int]) -> list[list[int]]:
         """Candidates for each span of one text (e.g. its sentences, sorted by start), in one pass."""
-        always = sorted(self.always)
+        always = self.always  # already in index order
         found: dict[int, set[int]] = {}
         if self.has_words:
             word_start = self.word_start
@@ -322,7 +322,7 @@ def _build_automaton(readings: dict[str, list[Alias]]) -> ahocorasick.Automaton:
     """
     auto = ahocorasick.Automaton()
     for key, alias_readings in readings.items():
-        auto.add_word(key, (len(key), _capital_offset(key), preferred_reading(alias_readings)))
+        auto.add_word(key, (len(key), _capital_offset(key), _preferred_reading(alias_readings)))
     auto.make_automaton()
     return auto
 
@@ -336,7 +336,7 @@ def _capital_offset(key: str) -> int:
     return -1
 
 
-def preferred_reading(readings) -> Alias:
+def _preferred_reading(readings) -> Alias:
     """The reading an ambiguous surface form gets: a person before an institution before a state."""
     order = {"actor": 0, "institution": 1, "name": 2, "demonym": 3, "capital": 4}
     return sorted(readings, key=lambda a: order.get(a.kind, 9))[0]

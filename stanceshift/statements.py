@@ -179,8 +179,10 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
 
 
 class _DocumentEvents:
-    """The event each sentence names itself, resolved with that sentence's own date; computed on
-    first use, because only sentences near a statement are ever asked about."""
+    """Per-sentence facts of one document, each computed on first use because only sentences near a
+    statement are ever asked about: the event a sentence names itself (resolved with its own date),
+    its own date, and the event anaphora of its paragraph. The anchor scans behind them run once
+    per document."""
 
     LOOKBACK = 200  # sentences an anaphor ("the summit") may reach back
 
