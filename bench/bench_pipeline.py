@@ -4,7 +4,10 @@ Builds synthetic corpora from the seed articles (paragraphs shuffled, countries 
 requested sizes, then for each size measures documents/s, MB/s and peak memory (RSS of this
 process and its children, sampled every 50 ms), each as the median of --repeats runs, beside a
 baseline measured in the same run (reading and JSON-decoding the same file), so figures from a
-busy machine can be compared as ratios. Results go to bench/results/<timestamp>.json.
+busy machine can be compared as ratios. The dask engine is timed twice: as one call that starts
+its own LocalCluster (worker start-up and imports included), and on a LocalCluster started and
+warmed up beforehand, as with ``scheduler=`` on a running cluster (its start is reported apart).
+Results go to bench/results/<timestamp>.json.
 
     .venv/bin/python bench/bench_pipeline.py --sizes 2,20,200 --repeats 3
 """
@@ -142,6 +145,52 @@ def _dask_engine(parts: str, out: str) -> None:
     run_dask_pipeline(parts, out, n_workers=2)
 
 
+def _running_cluster_child(parts: str, out: str, repeats: int, queue) -> None:
+    """Child process: start a 2-worker LocalCluster (timed on its own), run the pipeline once on a
+    few documents so that the workers have imported the package, then time ``repeats`` runs on it,
+    as a researcher does who passes ``scheduler=`` to a cluster that is already up."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    t0 = time.perf_counter()
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+    client = Client(cluster)
+    started = time.perf_counter() - t0
+    warm = Path(out + "_warmup")
+    warm.mkdir(parents=True, exist_ok=True)
+    first = sorted(Path(parts).iterdir())[0]
+    with open(first, encoding="utf-8") as fh:
+        (warm / "warm.jsonl").write_text("".join(line for _, line in zip(range(20), fh)), encoding="utf-8")
+    run_dask_pipeline(str(warm), out + "_warmup_out", scheduler=cluster.scheduler_address)
+    runs = []
+    for _ in range(repeats):
+        shutil.rmtree(out, ignore_errors=True)
+        with PeakRSS() as mem:
+            t = time.perf_counter()
+            run_dask_pipeline(parts, out, scheduler=cluster.scheduler_address)
+            runs.append((time.perf_counter() - t, mem.peak))
+    client.close()
+    cluster.close()
+    queue.put((started, runs))
+
+
+def timed_running_cluster(parts: str, out: str, repeats: int) -> dict:
+    """Median time and peak memory of runs on one LocalCluster started beforehand."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_running_cluster_child, args=(parts, out, repeats, queue))
+    proc.start()
+    started, runs = queue.get()
+    proc.join()
+    return {"seconds_median": statistics.median(s for s, _ in runs), "seconds_all": [s for s, _ in runs],
+            "peak_rss_mb_median": statistics.median(p for _, p in runs) / 1e6,
+            "cluster_start_seconds": started,
+            "note": "cluster started and warmed up before timing; its start is cluster_start_seconds"}
+
+
 TASKS = {"baseline": lambda path: baseline(Path(path)), "load_split": _load_split,
          "pandas": _pandas_engine, "dask": _dask_engine}
 
@@ -163,11 +212,14 @@ def bench_size(size_mb: float, repeats: int, workdir: Path, engines: list[str]) 
         out["pandas_engine"] = per(timed("pandas", (str(single), str(folder / "pandas.parquet")), repeats))
     if "dask" in engines:
         out["dask_engine_2_workers"] = per(timed("dask", (str(parts), str(folder / "dask_out")), repeats))
-    for key in ("load_and_split", "pandas_engine", "dask_engine_2_workers"):
+        out["dask_running_cluster_2_workers"] = per(timed_running_cluster(str(parts), str(folder / "dask_warm"), repeats))
+    for key in ("load_and_split", "pandas_engine", "dask_engine_2_workers", "dask_running_cluster_2_workers"):
         if key in out:
             out[key]["ratio_to_baseline_time"] = out[key]["seconds_median"] / out["baseline_read_json"]["seconds_median"]
     if "pandas_engine" in out and "dask_engine_2_workers" in out:
         out["dask_speedup_over_pandas"] = out["pandas_engine"]["seconds_median"] / out["dask_engine_2_workers"]["seconds_median"]
+        out["dask_running_cluster_speedup_over_pandas"] = (out["pandas_engine"]["seconds_median"]
+                                                           / out["dask_running_cluster_2_workers"]["seconds_median"])
     shutil.rmtree(folder, ignore_errors=True)
     return out
 

@@ -47,6 +47,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         for m in cue.pattern.finditer(sentence):
             if m.end() > m.start() and not (cue.unless_before and cue.unless_before.search(sentence[max(0, m.start() - LOOKBACK): m.start()])):
                 found.append((cue, m))
+    if not found:
+        return []
     found.sort(key=lambda cm: (cm[1].start(), -cm[1].end()))
     kept: list[tuple[Cue, re.Match]] = []
     max_end = -1
@@ -55,9 +57,9 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
             continue  # inside an earlier, longer cue
         kept.append((cue, m))
         max_end = m.end()
-    hits = [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
+    # kept is in order of start
+    return [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
                    _is_concessive(sentence, m.start(), codebook)) for cue, m in kept]
-    return sorted(hits, key=lambda h: h.start)
 
 
 LOOKBACK = 300  # characters a cue's context reaches back; keeps run-on sentences linear
