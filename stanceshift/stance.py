@@ -57,9 +57,19 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
             continue  # inside an earlier, longer cue
         kept.append((cue, m))
         max_end = m.end()
-    # kept is in order of start
-    return [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
-                   _is_concessive(sentence, m.start(), codebook)) for cue, m in kept]
+    hits = [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
+                   _is_concessive(sentence, m.start(), codebook)) for cue, m in kept]  # in order of start
+    return _drop_refusals_of_cued_acts(hits)
+
+
+def _drop_refusals_of_cued_acts(hits: list[CueHit]) -> list[CueHit]:
+    """"refused to join Western sanctions": the refusal ("refused to join") overlaps a cue for the
+    refused act ("join ... sanctions"), which its negating verb already negates. The act says what
+    was refused, so the refusal is scored once, as that negation."""
+    if len(hits) < 2:
+        return hits
+    return [h for i, h in enumerate(hits)
+            if h.negated or not any(later.start < h.end and later.negated for later in hits[i + 1:])]
 
 
 LOOKBACK = 300  # characters a cue's context reaches back; keeps run-on sentences linear

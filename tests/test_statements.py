@@ -236,3 +236,50 @@ def test_todays_era_is_not_a_date_but_today_is():
 
     assert resolve_date("He said today's world is not a world of war.", date(2022, 9, 28)) is None
     assert resolve_date("He said today that the talks failed.", date(2022, 9, 28)) == (date(2022, 9, 28), "day")
+
+
+def test_refusing_a_cued_act_is_scored_once_as_its_negation():
+    # "refused to join" would distance; the act refused says which way: joining sanctions distances,
+    # so refusing it leans toward Moscow, and refusing to arm Ukraine too.
+    assert rows("Armenia has refused to join the sanctions against Moscow.") == {("ARM", 1)}
+    assert rows("Greece declined to send missiles to Ukraine.") == {("GRC", 1)}
+    assert rows("Mongolia refused to help Moscow.") == {("MNG", -1)}
+
+
+def test_troops_to_ukraine_are_ambiguous_but_troops_to_fight_are_not():
+    assert rows("Belarus will not send troops to Ukraine.") == set()
+    assert rows("Belarus will not send its troops to fight in Ukraine.") == {("BLR", -1)}
+
+
+def test_weapons_sold_to_ukraine_oppose():
+    assert rows("Pakistan sold artillery shells to Ukraine.") == {("PAK", -2)}
+
+
+def test_arms_and_goods_bought_from_russia_and_exports_to_it_lean_toward():
+    assert rows("Algeria buys most of its fighter jets from Russia.") == {("DZA", 1)}
+    assert rows("Armenia's exports to Russia tripled.") == {("ARM", 1)}
+
+
+def test_praising_russia_leans_toward():
+    assert rows("Nicaragua praised Russia's leadership.") == {("NIC", 1)}
+
+
+def test_recognising_occupied_regions_backs_unless_as_part_of_ukraine():
+    assert rows("Syria recognised Donetsk and Luhansk as independent states.") == {("SYR", 2)}
+    assert rows("Moldova recognises Crimea as part of Ukraine.") == set()
+
+
+def test_letting_russia_use_territory_backs():
+    assert rows("Belarus allowed Moscow to use its airspace.") == {("BLR", 2)}
+
+
+def test_blocking_sanctions_leans_toward():
+    assert rows("Hungary blocked the EU's new sanctions package.") == {("HUN", 1)}
+
+
+def test_joining_the_international_criminal_court_opposes():
+    assert rows("Armenia ratified the Rome Statute.") == {("ARM", -2)}
+
+
+def test_russia_failing_an_ally_distances():
+    assert rows("Armenian officials said Russia had failed to guarantee its security.") == {("ARM", -1)}
