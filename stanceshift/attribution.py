@@ -20,7 +20,7 @@ _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "a
                  "via", "than", "over", "through", "on", "around", "inside", "within", "neighbours", "neighbors",
                  "neighbouring", "neighboring", "meet", "met", "meeting", "visit", "visited", "visiting", "told",
                  "tell", "tells", "urged", "hosted", "hosting", "welcomed", "received", "thanked", "involving",
-                 "about", "regarding")
+                 "about", "regarding", "unlike", "except", "excluding")
 # Matched against the *reversed* text before the mention, so that the test is anchored at the
 # mention (``match`` at position 0) instead of scanning the whole context for an end-anchored match.
 _OBJECT_BEFORE_REVERSED = re.compile(
@@ -34,6 +34,11 @@ _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brok
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}$")
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[–—-]\s*)$")
+# "U.S. officials said China ...", "China ..., U.S. officials said": a source reporting another state's act.
+_SAYS_AFTER = re.compile(r"^[’']?s?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|say|told\s+\w+|claimed|claims|alleged|alleges|"
+                         r"believes?|accused|reported|reports)\b", re.I)
+_TRAILING_ATTRIBUTION = re.compile(r",\s+(?:[^,;]{0,80}?\s)?(?:said|says|say|told|tells|reported|reports|claimed|claims|"
+                                   r"alleged|according\s+to|wrote|added)\b[^,;]{0,60}$", re.I)
 _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
 
 
@@ -108,6 +113,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     """
     inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(sentence)]
     holders: list[Holder] = []
+    ends: list[int] = []  # sentence-relative end of each holder's mention
     parties: list[Mention] = []
     excluded_prev = False
     prev_end = None
@@ -131,7 +137,26 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             parties.append(m)
             continue
         holders.append(holder._replace(start=m.start))
+        ends.append(e)
+    if len({h.country for h in holders}) > 1:
+        holders = _without_sources(sentence, offset, holders, ends)
     return _merge_by_country(holders), parties
+
+
+def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: list[int]) -> list[Holder]:
+    """Drop a state that only reports another state's act: "U.S. officials said China supplied ...",
+    "China supplied ..., U.S. officials said". A speaker of the same state stays ("Tokayev said
+    Kazakhstan would not ..." is Kazakhstan's statement either way)."""
+    trailing = _TRAILING_ATTRIBUTION.search(sentence)
+    keep = []
+    for i, (h, e) in enumerate(zip(holders, ends)):
+        others_after = [o for o in holders[i + 1:] if o.country != h.country]
+        others_before = [o for o in holders[:i] if o.country != h.country]
+        reports_next = others_after and _SAYS_AFTER.match(sentence[e:e + CONTEXT])
+        in_trailing_source = trailing and others_before and h.start - offset >= trailing.start()
+        if not (reports_next or in_trailing_source):
+            keep.append(h)
+    return keep
 
 
 def _in_same_list(glue: str, after: str) -> bool:

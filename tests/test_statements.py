@@ -283,3 +283,28 @@ def test_joining_the_international_criminal_court_opposes():
 
 def test_russia_failing_an_ally_distances():
     assert rows("Armenian officials said Russia had failed to guarantee its security.") == {("ARM", -1)}
+
+
+def test_a_state_set_against_the_holder_is_not_a_holder():
+    assert rows("Uzbekistan, unlike Belarus, has not recognised the annexation.") == {("UZB", -2)}
+
+
+def test_ties_with_someone_other_than_moscow_do_not_lean_toward_it():
+    assert rows("Mongolia is expanding cooperation with the European Union.") == set()
+    assert rows("Mongolia is expanding cooperation with Moscow.") == {("MNG", 1)}
+    assert rows("Laos said its relations with Russia remain strong.") == {("LAO", 1)}
+
+
+def test_refusing_sanctions_on_russian_targets_leans_toward():
+    assert rows("Serbia will never impose sanctions on its Russian partners.") == {("SRB", 1)}
+
+
+def test_supplying_russia_with_parts_backs():
+    assert rows("Iran supplied Russia with drone components.") == {("IRN", 2)}
+
+
+def test_a_state_reporting_another_states_act_is_its_source_not_a_holder():
+    assert rows("British officials said Iran had supplied Russia with drones.") == {("IRN", 2)}
+    assert rows("Iran supplied Russia with drones, British intelligence said on Friday.") == {("IRN", 2)}
+    # a speaker of the same state stays the holder
+    assert rows("Iranian officials said Iran had never supplied Russia with drones.") == {("IRN", -1)}
