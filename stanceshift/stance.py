@@ -68,8 +68,17 @@ def _drop_refusals_of_cued_acts(hits: list[CueHit]) -> list[CueHit]:
     was refused, so the refusal is scored once, as that negation."""
     if len(hits) < 2:
         return hits
-    return [h for i, h in enumerate(hits)
-            if h.negated or not any(later.start < h.end and later.negated for later in hits[i + 1:])]
+    return [h for i, h in enumerate(hits) if h.negated or not _overlaps_a_negated_later_cue(hits, i)]
+
+
+def _overlaps_a_negated_later_cue(hits: list[CueHit], i: int) -> bool:
+    end = hits[i].end
+    for later in hits[i + 1:i + 8]:  # hits are in order of start; overlaps are near, and a run-on sentence stays linear
+        if later.start >= end:
+            return False
+        if later.negated:
+            return True
+    return False
 
 
 LOOKBACK = 300  # characters a cue's context reaches back; keeps run-on sentences linear
