@@ -37,8 +37,11 @@ _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[�
 # "U.S. officials said China ...", "China ..., U.S. officials said": a source reporting another state's act.
 _SAYS_AFTER = re.compile(r"^[’']?s?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|say|told\s+\w+|claimed|claims|alleged|alleges|"
                          r"believes?|accused|reported|reports)\b", re.I)
-_TRAILING_ATTRIBUTION = re.compile(r",\s+(?:[^,;]{0,80}?\s)?(?:said|says|say|told|tells|reported|reports|claimed|claims|"
-                                   r"alleged|according\s+to|wrote|added)\b[^,;]{0,60}$", re.I)
+# Only a short adjunct may follow the verb: ", and Kyrgyzstan said it would abstain" is a clause of its own.
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:[^,;]{0,80}?\s)?(?:said|says|say|told\s+\w+|reported|reports|claimed|claims|alleged|wrote|added)\b"
+    r"(?:\s+(?:on|in|at|last|this|late|early|earlier|later|today|yesterday)\b[^,;]{0,30})?"
+    r"|according\s+to\s[^,;]{0,60})\s*[.!?”\"’']*\s*$", re.I)
 _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
 
 
@@ -150,9 +153,10 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
     trailing = _TRAILING_ATTRIBUTION.search(sentence)
     keep = []
     for i, (h, e) in enumerate(zip(holders, ends)):
-        others_after = [o for o in holders[i + 1:] if o.country != h.country]
-        others_before = [o for o in holders[:i] if o.country != h.country]
-        reports_next = others_after and _SAYS_AFTER.match(sentence[e:e + CONTEXT])
+        says = _SAYS_AFTER.match(sentence[e:e + CONTEXT])
+        # the reported state comes after the verb ("Kyrgyzstan and Uzbekistan have said nothing" is a list)
+        reports_next = says and any(o.country != h.country and o.start - offset >= e + says.end() for o in holders[i + 1:])
+        others_before = any(o.country != h.country for o in holders[:i])
         in_trailing_source = trailing and others_before and h.start - offset >= trailing.start()
         if not (reports_next or in_trailing_source):
             keep.append(h)

@@ -308,3 +308,13 @@ def test_a_state_reporting_another_states_act_is_its_source_not_a_holder():
     assert rows("Iran supplied Russia with drones, British intelligence said on Friday.") == {("IRN", 2)}
     # a speaker of the same state stays the holder
     assert rows("Iranian officials said Iran had never supplied Russia with drones.") == {("IRN", -1)}
+
+
+def test_a_list_before_a_speech_verb_is_not_a_source():
+    assert rows("Kyrgyzstan and Tajikistan have said nothing about the referendums.") == {("KGZ", 0), ("TJK", 0)}
+    # a clause of its own after the comma is not a trailing attribution
+    assert rows("Kazakhstan abstained, and Kyrgyzstan said it would do the same.") == {("KAZ", 0), ("KGZ", 0)}
+
+
+def test_an_evaluation_after_the_annexation_opposes():
+    assert rows("Azerbaijan's foreign minister said the annexation was unacceptable.") == {("AZE", -2)}
