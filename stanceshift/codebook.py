@@ -147,6 +147,7 @@ class Codebook:
     negation_verbs: re.Pattern
     negation_cancelling: re.Pattern
     concessive: re.Pattern
+    conditional: re.Pattern
     demonym_pattern: re.Pattern
     source_dir: str = ""
     fingerprint: str = ""  # sha256 of the codebook files: identifies the rules a table was made with
@@ -300,6 +301,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         negation_verbs=_compile(neg["verbs"], "cues.yaml negation.verbs"),
         negation_cancelling=_compile(neg["cancelling"], "cues.yaml negation.cancelling"),
         concessive=_compile(cues_doc["concessive"], "cues.yaml concessive"),
+        conditional=_compile(cues_doc.get("conditional", r"(?!)"), "cues.yaml conditional"),
         demonym_pattern=_compile(r"\b(?:" + "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
                                  + r")\b", "demonyms", flags=0),
         source_dir=str(folder),

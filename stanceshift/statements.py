@@ -21,7 +21,7 @@ from .dating import DATE_INDEX, resolve_date
 from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
-from .stance import CueHit, combine, find_cues
+from .stance import CueHit, combine, find_cues, is_question
 
 log = logging.getLogger(__name__)
 _CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s*|,\s+but\s+")
@@ -118,7 +118,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             if not (parties and parties[0].start - s.start < 40):
                 holders, carried = [antecedent[1]], True
                 own_date = own_date_of(s.idx)
-        hits = find_cues(s.text, codebook, cue_candidates[s.idx]) if holders else []
+        hits = find_cues(s.text, codebook, cue_candidates[s.idx]) if holders and not is_question(s.text) else []
         stance = combine(hits)
         if carried is False and holders and antecedent and antecedent[1].actor and starts_with_pronoun(s.text):
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.

@@ -318,3 +318,24 @@ def test_a_list_before_a_speech_verb_is_not_a_source():
 
 def test_an_evaluation_after_the_annexation_opposes():
     assert rows("Azerbaijan's foreign minister said the annexation was unacceptable.") == {("AZE", -2)}
+
+
+def test_a_cue_in_a_condition_or_an_indirect_question_states_no_stance():
+    assert rows("If the West keeps arming Kyiv, Armenia may reconsider, Pashinyan said.") == set()
+    assert rows("Reporters asked whether Mongolia would recognise the referendums.") == set()
+    # "even if" is a concession, not a condition
+    assert rows("Even if Moscow objects, Armenia will ratify the Rome Statute.") == {("ARM", -2)}
+
+
+def test_a_question_states_no_stance():
+    assert rows("Will Serbia finally impose sanctions on Russia?") == set()
+    assert rows("Serbia will not impose sanctions on Russia.") == {("SRB", 1)}
+
+
+def test_boycotting_a_russian_led_forum_and_closing_access_distance():
+    assert rows("Armenia skipped the CSTO summit.") == {("ARM", -1)}
+    assert rows("Turkey closed its airspace to Russian military planes.") == {("TUR", -1)}
+
+
+def test_joint_exercises_with_russia_lean_toward():
+    assert rows("South Africa held naval exercises with Russia.") == {("ZAF", 1)}
