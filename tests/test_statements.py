@@ -339,3 +339,11 @@ def test_boycotting_a_russian_led_forum_and_closing_access_distance():
 
 def test_joint_exercises_with_russia_lean_toward():
     assert rows("South Africa held naval exercises with Russia.") == {("ZAF", 1)}
+
+
+def test_every_cue_is_documented_in_the_codebook():
+    from stanceshift.codebook import default_codebook
+    from stanceshift.paths import PROJECT_ROOT
+
+    doc = (PROJECT_ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
+    assert [c.id for c in default_codebook().cues if f"`{c.id}`" not in doc] == []
