@@ -3,7 +3,8 @@
 Each cue has a value on the -2..+2 scale and a value when negated. Negation counts adverbs just
 before the cue ("would not recognize") and negating verbs earlier in the clause ("fell short of
 supporting", "denied that ... is anti-Russia"); two negations cancel. A cue in a concessive clause
-("Despite reaffirming ties, ...") is dropped when the main clause has a cue of its own. Cues of both
+("Despite reaffirming ties, ...") is dropped when the main clause has a cue of its own; one in a
+conditional clause ("If the West keeps arming Kyiv, ...") is always dropped. Cues of both
 signs in one sentence ("spoke of its support for Moscow, but called for an end to the fighting")
 score 0, as the codebook defines mixed statements.
 """
