@@ -347,3 +347,29 @@ def test_every_cue_is_documented_in_the_codebook():
 
     doc = (PROJECT_ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
     assert [c.id for c in default_codebook().cues if f"`{c.id}`" not in doc] == []
+
+
+def test_passive_condemnation_by_a_state_opposes():
+    assert rows("The invasion was strongly condemned by Albania and Moldova.") == {("ALB", -2), ("MDA", -2)}
+
+
+def test_calling_the_referendums_illegitimate_opposes():
+    assert rows("Azerbaijan called the referendums illegitimate.") == {("AZE", -2)}
+
+
+def test_praising_ties_with_moscow_and_reaffirming_an_alliance_lean_toward():
+    assert rows("Hungary's leader hailed his country's energy ties with Moscow.") == {("HUN", 1)}
+    assert rows("Tajikistan reaffirmed its commitment to its alliance with Russia.") == {("TJK", 1)}
+
+
+def test_refraining_from_calling_it_an_invasion_leans_toward():
+    assert rows("Vietnam has refrained from calling the conflict an invasion.") == {("VNM", 1)}
+
+
+def test_denying_that_ones_troops_take_part_distances_and_russian_troops_are_not_the_holders():
+    assert rows("Belarus denied that its troops were taking part in the war.") == {("BLR", -1)}
+    assert rows("Mongolia said Russian troops were fighting near Kharkiv.") == set()
+
+
+def test_voting_with_russia_backs():
+    assert rows("Mali and Nicaragua voted with Russia.") == {("MLI", 2), ("NIC", 2)}
