@@ -148,6 +148,7 @@ class Codebook:
     negation_cancelling: re.Pattern
     concessive: re.Pattern
     conditional: re.Pattern
+    resolution_content: re.Pattern
     demonym_pattern: re.Pattern
     source_dir: str = ""
     fingerprint: str = ""  # sha256 of the codebook files: identifies the rules a table was made with
@@ -302,6 +303,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         negation_cancelling=_compile(neg["cancelling"], "cues.yaml negation.cancelling"),
         concessive=_compile(cues_doc["concessive"], "cues.yaml concessive"),
         conditional=_compile(cues_doc.get("conditional", r"(?!)"), "cues.yaml conditional"),
+        resolution_content=_compile(cues_doc.get("resolution_content", r"(?!)"), "cues.yaml resolution_content"),
         demonym_pattern=_compile(r"\b(?:" + "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
                                  + r")\b", "demonyms", flags=0),
         source_dir=str(folder),

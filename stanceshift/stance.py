@@ -58,7 +58,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
             continue  # inside an earlier, longer cue
         kept.append((cue, m))
         max_end = m.end()
-    kept = [(cue, m) for cue, m in kept if not _is_conditional(sentence, m.start(), codebook)]
+    kept = [(cue, m) for cue, m in kept
+            if not (_is_conditional(sentence, m.start(), codebook) or _describes_a_resolution(sentence, m.start(), codebook))]
     hits = [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
                    _is_concessive(sentence, m.start(), codebook)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(hits)
@@ -132,6 +133,10 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
 def _is_conditional(sentence: str, start: int, codebook: Codebook) -> bool:
     clause_from = max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
     return bool(codebook.conditional.search(sentence, clause_from, start))
+
+
+def _describes_a_resolution(sentence: str, start: int, codebook: Codebook) -> bool:
+    return bool(codebook.resolution_content.search(sentence, max(0, start - 80), start))
 
 
 def is_question(sentence: str) -> bool:

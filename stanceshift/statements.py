@@ -115,7 +115,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
         carried = False
         if not holders and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW and refers_back(s.text):
-            if not (parties and parties[0].start - s.start < 40):
+            if not _party_leads(s, parties):
                 holders, carried = [antecedent[1]], True
                 own_date = own_date_of(s.idx)
         hits = find_cues(s.text, codebook, cue_candidates[s.idx]) if holders and not is_question(s.text) else []
@@ -151,6 +151,15 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         elif antecedent and introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
             antecedent = None
     return rows
+
+
+def _party_leads(s: _Sentence, parties: list) -> bool:
+    """Whether a Russian or Ukrainian mention opens the sentence ("Lavrov said", "The president of
+    Russia said"), so that its pronoun or description is theirs, not the last holder's. A party
+    later in the clause is an object ("The country has avoided criticising Moscow")."""
+    if not parties or parties[0].start - s.start >= 40:
+        return False
+    return len(s.text[:parties[0].start - s.start].split()) <= 4
 
 
 def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:

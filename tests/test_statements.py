@@ -373,3 +373,16 @@ def test_denying_that_ones_troops_take_part_distances_and_russian_troops_are_not
 
 def test_voting_with_russia_backs():
     assert rows("Mali and Nicaragua voted with Russia.") == {("MLI", 2), ("NIC", 2)}
+
+
+def test_what_a_resolution_says_is_not_the_stance_of_an_abstainer():
+    assert rows("Laos abstained from a UN vote condemning Russia's annexation of four regions.") == {("LAO", 0)}
+    # a condemnation of its own after the vote still counts
+    assert rows("Albania voted for the resolution and condemned the annexation.") == {("ALB", -2)}
+
+
+def test_a_party_named_late_in_the_clause_does_not_block_carry_over():
+    text = "Laos abstained in the vote. The country has avoided criticising Moscow."
+    assert rows(text) == {("LAO", 0), ("LAO", 1)}
+    # "The president of Russia" opens the sentence: the description is Russia's, not Laos's
+    assert rows("Laos abstained in the vote. The president of Russia, Vladimir Putin, thanked it for its support.") == {("LAO", 0)}
