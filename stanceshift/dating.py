@@ -49,6 +49,14 @@ def _infer_year(month: int, day: int | None, published: date) -> int:
     return published.year - 1 if candidate > published + timedelta(days=7) else published.year
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?"
+                       r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|stated|declared|added|stressed|wrote|tweeted)\s+"
+                            r"(?:\w+\s+)?$", re.I)
+
+
 def resolve_date(sentence: str, published: date | None, published_precision: str = "day",
                  candidates: list[int] | None = None) -> tuple[date, str] | None:
     """The first date expression in ``sentence`` that is not background, resolved; or None.
@@ -65,7 +73,16 @@ def resolve_date(sentence: str, published: date | None, published_precision: str
             if _BACKGROUND.search(sentence[max(0, m.start() - 72): m.start()]) or m.group(0).lower().startswith("since"):
                 continue
             found.append((m.start(), kind, m))
-    for _, kind, m in sorted(found, key=lambda t: t[0]):
+    if len(found) > 1:
+        # "ANKARA, Sept 22 (Reuters) - Erdogan said on Wednesday ...": the dateline dates the
+        # dispatch, so a date in the sentence itself goes first; and of those, the date of the
+        # speech ("..., announced on Friday, the ministry said on Monday") before other dates.
+        dateline = _DATELINE.match(sentence)
+        cut = dateline.end() if dateline else 0
+        found.sort(key=lambda t: (t[0] < cut, not _SPEECH_BEFORE.search(sentence, max(0, t[0] - 30), t[0]), t[0]))
+    else:
+        found.sort(key=lambda t: t[0])
+    for _, kind, m in found:
         resolved = _resolve(kind, m, published, published_precision)
         if resolved:
             return resolved

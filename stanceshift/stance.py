@@ -17,7 +17,9 @@ from .codebook import Codebook, Cue
 
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
 # "refused to condemn Russia and (instead) called for talks": a coordinated verb ends a negation's scope.
-_COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?(?=\w+(?:ed|s)\b)")
+# A new subject after ", and" ends it too: "refused to join sanctions, and Turkish exports have surged".
+_COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?(?=\w+(?:ed|s)\b)"
+                           r"|,\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:the|its|his|her|their|an?)\s)")
 
 
 class CueHit(NamedTuple):

@@ -386,3 +386,28 @@ def test_a_party_named_late_in_the_clause_does_not_block_carry_over():
     assert rows(text) == {("LAO", 0), ("LAO", 1)}
     # "The president of Russia" opens the sentence: the description is Russia's, not Laos's
     assert rows("Laos abstained in the vote. The president of Russia, Vladimir Putin, thanked it for its support.") == {("LAO", 0)}
+
+
+def test_the_date_of_the_speech_goes_before_the_dateline_and_other_dates():
+    from datetime import date
+
+    from stanceshift.dating import resolve_date
+
+    thursday = date(2022, 9, 22)
+    assert resolve_date("ANKARA, Sept 22 (Wire) - Erdogan said on Wednesday that talks must resume.", thursday) == (
+        date(2022, 9, 21), "day")
+    assert resolve_date("The annexation announced on Friday is void, the ministry said on Monday.", date(2022, 10, 3)) == (
+        date(2022, 10, 3), "day")
+    # a dateline alone still dates the sentence
+    assert resolve_date("ANKARA, Sept 20 (Wire) - Talks resumed.", thursday) == (date(2022, 9, 20), "day")
+
+
+def test_territory_to_be_returned_and_a_later_clause_with_its_own_subject():
+    assert rows("Serbia said the occupied lands should be returned to Ukraine.") == {("SRB", -2)}
+    # the refusal does not reach across ", and <new subject>"
+    assert rows("Georgia refused to join the sanctions, and Georgian exports to Russia have surged.") == {("GEO", 1)}
+
+
+def test_referendums_that_would_be_illegitimate_and_their_results_not_recognised():
+    assert rows("Armenia said the planned referendums in occupied regions would be illegitimate.") == {("ARM", -2)}
+    assert rows("Armenia will not recognise their results.") == {("ARM", -2)}
