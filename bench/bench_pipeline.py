@@ -28,7 +28,7 @@ import psutil
 
 from stanceshift.corpus import load_corpus
 from stanceshift.paths import PROJECT_ROOT, SEEDS_DIR
-from stanceshift.scale import run_dask_pipeline, stream_statements
+from stanceshift.scale import dask_client, run_dask_pipeline, stream_statements
 from stanceshift.sentences import sentences
 
 RESULTS = PROJECT_ROOT / "bench" / "results"
@@ -149,29 +149,23 @@ def _running_cluster_child(parts: str, out: str, repeats: int, queue) -> None:
     """Child process: start a 2-worker LocalCluster (timed on its own), run the pipeline once on a
     few documents so that the workers have imported the package, then time ``repeats`` runs on it,
     as a researcher does who passes ``scheduler=`` to a cluster that is already up."""
-    import dask
-    from distributed import Client, LocalCluster
-
     t0 = time.perf_counter()
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
-    client = Client(cluster)
-    started = time.perf_counter() - t0
-    warm = Path(out + "_warmup")
-    warm.mkdir(parents=True, exist_ok=True)
-    first = sorted(Path(parts).iterdir())[0]
-    with open(first, encoding="utf-8") as fh:
-        (warm / "warm.jsonl").write_text("".join(line for _, line in zip(range(20), fh)), encoding="utf-8")
-    run_dask_pipeline(str(warm), out + "_warmup_out", scheduler=cluster.scheduler_address)
-    runs = []
-    for _ in range(repeats):
-        shutil.rmtree(out, ignore_errors=True)
-        with PeakRSS() as mem:
-            t = time.perf_counter()
-            run_dask_pipeline(parts, out, scheduler=cluster.scheduler_address)
-            runs.append((time.perf_counter() - t, mem.peak))
-    client.close()
-    cluster.close()
+    with dask_client(n_workers=2) as client:  # the LocalCluster the engine starts when given no scheduler
+        started = time.perf_counter() - t0
+        address = client.scheduler.address
+        warm = Path(out + "_warmup")
+        warm.mkdir(parents=True, exist_ok=True)
+        first = sorted(Path(parts).iterdir())[0]
+        with open(first, encoding="utf-8") as fh:
+            (warm / "warm.jsonl").write_text("".join(line for _, line in zip(range(20), fh)), encoding="utf-8")
+        run_dask_pipeline(str(warm), out + "_warmup_out", scheduler=address)
+        runs = []
+        for _ in range(repeats):
+            shutil.rmtree(out, ignore_errors=True)
+            with PeakRSS() as mem:
+                t = time.perf_counter()
+                run_dask_pipeline(parts, out, scheduler=address)
+                runs.append((time.perf_counter() - t, mem.peak))
     queue.put((started, runs))
 
 

@@ -132,9 +132,13 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
     return count % 2 == 1
 
 
+def _comma_clause_start(sentence: str, start: int) -> int:
+    """Start of the stretch before ``start`` that no comma interrupts (at most LOOKBACK back)."""
+    return max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
+
+
 def _is_conditional(sentence: str, start: int, codebook: Codebook) -> bool:
-    clause_from = max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
-    return bool(codebook.conditional.search(sentence, clause_from, start))
+    return bool(codebook.conditional.search(sentence, _comma_clause_start(sentence, start), start))
 
 
 def _describes_a_resolution(sentence: str, start: int, codebook: Codebook) -> bool:
@@ -147,10 +151,9 @@ def is_question(sentence: str) -> bool:
 
 
 def _is_concessive(sentence: str, start: int, codebook: Codebook) -> bool:
-    clause_from = max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
     # "Despite reaffirming ties months after the start of the war, Putin ...": the clause runs from
     # the concessive word to the next comma.
-    return bool(codebook.concessive.search(sentence, clause_from, start))
+    return bool(codebook.concessive.search(sentence, _comma_clause_start(sentence, start), start))
 
 
 def combine(hits: list[CueHit]) -> int | None:
