@@ -189,7 +189,8 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
         if institution:
             head = institution.group(0).split()[0].capitalize()
             return Holder(alias.country, f"{head} in {sentence[s:e]}", "capital")
-        if _DATELINE.match(sentence) and s < _DATELINE.match(sentence).end():
+        dateline = _DATELINE.match(sentence)
+        if dateline and s < dateline.end():
             return None
         if re.match(r"^\s+[A-Z]", after) and not _POSSESSIVE.match(after):
             return None  # "the Berlin China think tank": a modifier
