@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +17,7 @@ import ahocorasick
 import pycountry
 import yaml
 
+from .literals import PrefixIndex
 from .paths import CODEBOOK_DIR
 from .schema import STANCE_LABELS
 
@@ -156,6 +157,7 @@ class Codebook:
     cue_index: AnchorIndex = field(default=None, repr=False, compare=False)
     event_index: AnchorIndex = field(default=None, repr=False, compare=False)
     generic_event_index: AnchorIndex = field(default=None, repr=False, compare=False)
+    prefix_index: PrefixIndex = field(default=None, repr=False, compare=False)
 
     def __dask_tokenize__(self):
         # The automatons cannot be hashed deterministically; the files they come from can.
@@ -315,7 +317,24 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         generic_event_index=AnchorIndex([tuple(str(a).lower() for a in g.get("anchors") or [])
                                          for g in events_doc.get("generic") or []]),
     )
-    return codebook
+    return replace(codebook, prefix_index=_prefix_index(codebook))
+
+
+def _prefix_index(codebook: Codebook) -> PrefixIndex:
+    """The literal prefixes of the cue patterns and of the context patterns checked around a cue.
+
+    The flag says whether a ``\\b`` before a prefix may be checked on the sentence: not for the
+    patterns that stance.py searches on a slice of the sentence.
+    """
+    patterns: dict = {("cue", i): (c.pattern, True) for i, c in enumerate(codebook.cues)}
+    patterns.update({("unless", i): (c.unless_before, False) for i, c in enumerate(codebook.cues) if c.unless_before})
+    patterns.update({"negation_adverbs": (codebook.negation_adverbs, True),
+                     "negation_verbs": (codebook.negation_verbs, True),
+                     "negation_cancelling": (codebook.negation_cancelling, False),
+                     "concessive": (codebook.concessive, True),
+                     "conditional": (codebook.conditional, True),
+                     "resolution_content": (codebook.resolution_content, True)})
+    return PrefixIndex(patterns)
 
 
 def _build_automaton(readings: dict[str, list[Alias]]) -> ahocorasick.Automaton:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .codebook import Codebook, Cue
+from .codebook import Codebook, Cue, lower_same_length
+from .literals import PrefixHits, finditer_from
 
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
 # "refused to condemn Russia and (instead) called for talks": a coordinated verb ends a negation's scope.
@@ -35,20 +36,27 @@ class CueHit(NamedTuple):
         return self.cue.negated if self.negated else self.cue.value
 
 
-def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = None) -> list[CueHit]:
+def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = None,
+              lowered: str | None = None) -> list[CueHit]:
     """Every cue in the sentence with its negation and concession status.
 
     A cue inside a longer cue ("on Moscow's side" in "enter the war on Moscow's side") is dropped,
     so one phrase is scored once. ``candidates`` are the indices of the cues whose anchors occur in
-    the sentence (computed here when not given).
+    the sentence, and ``lowered`` is ``lower_same_length(sentence)`` (both computed here when not
+    given).
     """
+    if lowered is None:
+        lowered = lower_same_length(sentence)
     if candidates is None:
-        candidates = codebook.cue_index.candidates(sentence.lower())
+        candidates = codebook.cue_index.candidates(lowered)
+    if not candidates:
+        return []
+    literal = codebook.prefix_index.scan(lowered)
     found = []
     for i in candidates:
         cue = codebook.cues[i]
-        for m in cue.pattern.finditer(sentence):
-            if m.end() > m.start() and not (cue.unless_before and cue.unless_before.search(sentence[max(0, m.start() - LOOKBACK): m.start()])):
+        for m in finditer_from(cue.pattern, sentence, literal.starts(("cue", i))):
+            if m.end() > m.start() and not (cue.unless_before and _void_by_context(sentence, m.start(), cue, i, literal)):
                 found.append((cue, m))
     if not found:
         return []
@@ -61,10 +69,16 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         kept.append((cue, m))
         max_end = m.end()
     kept = [(cue, m) for cue, m in kept
-            if not (_is_conditional(sentence, m.start(), codebook) or _describes_a_resolution(sentence, m.start(), codebook))]
-    hits = [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook),
-                   _is_concessive(sentence, m.start(), codebook)) for cue, m in kept]  # in order of start
+            if not (_is_conditional(sentence, m.start(), codebook, literal)
+                    or _describes_a_resolution(sentence, m.start(), codebook, literal))]
+    hits = [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook, literal),
+                   _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(hits)
+
+
+def _void_by_context(sentence: str, start: int, cue: Cue, i: int, literal: PrefixHits) -> bool:
+    lo = max(0, start - LOOKBACK)
+    return literal.may_match(("unless", i), lo, start) and bool(cue.unless_before.search(sentence[lo:start]))
 
 
 def _drop_refusals_of_cued_acts(hits: list[CueHit]) -> list[CueHit]:
@@ -105,24 +119,31 @@ def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
     return hi - m.end() if m else lo
 
 
-def _is_negated(sentence: str, m: re.Match, codebook: Codebook) -> bool:
+def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits) -> bool:
     start = m.start()
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap.
     clause_from = _clause_start(sentence, start)
     window_from = _nth_word_back(sentence, clause_from, start, codebook.negation_window_words)
-    inner = sentence[m.start():m.end()]
-    positions = [n.start() for n in codebook.negation_adverbs.finditer(sentence, window_from, start)]
-    if not codebook.negation_adverbs.match(inner) and len(inner.split()) > 3:
-        positions += [m.start() + n.start() for n in codebook.negation_adverbs.finditer(inner, 1)]
+    adverbs = codebook.negation_adverbs
+    positions = ([n.start() for n in adverbs.finditer(sentence, window_from, start)]
+                 if literal.may_match("negation_adverbs", window_from, start) else [])
+    if literal.may_match("negation_adverbs", start + 1, m.end()):
+        inner = sentence[start:m.end()]
+        if not adverbs.match(inner) and len(inner.split()) > 3:
+            positions += [start + n.start() for n in adverbs.finditer(inner, 1)]
     if positions:
         count += 1
         # "criticized other members for not providing support": the criticism cancels the negation.
-        if codebook.negation_cancelling.search(sentence[max(0, positions[0] - LOOKBACK): positions[0]]):
+        lo = max(0, positions[0] - LOOKBACK)
+        if literal.may_match("negation_cancelling", lo, positions[0]) and \
+                codebook.negation_cancelling.search(sentence[lo: positions[0]]):
             count += 1
     # Negating verbs: earlier in the sentence, not across a semicolon or a coordinated verb phrase
     # ("fell short of supporting Russia and called for talks": the call is not negated).
     look_from = max(0, sentence.rfind(";", 0, start) + 1, start - 70)
+    if not literal.may_match("negation_verbs", look_from, start):
+        return count % 2 == 1
     for coord in _COORDINATION.finditer(sentence, look_from, min(len(sentence), start + 40)):
         if coord.end() <= start:
             look_from = coord.end()
@@ -137,12 +158,15 @@ def _comma_clause_start(sentence: str, start: int) -> int:
     return max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
 
 
-def _is_conditional(sentence: str, start: int, codebook: Codebook) -> bool:
-    return bool(codebook.conditional.search(sentence, _comma_clause_start(sentence, start), start))
+def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:
+    lo = _comma_clause_start(sentence, start)
+    return literal.may_match("conditional", lo, start) and bool(codebook.conditional.search(sentence, lo, start))
 
 
-def _describes_a_resolution(sentence: str, start: int, codebook: Codebook) -> bool:
-    return bool(codebook.resolution_content.search(sentence, max(0, start - 80), start))
+def _describes_a_resolution(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:
+    lo = max(0, start - 80)
+    return literal.may_match("resolution_content", lo, start) and \
+        bool(codebook.resolution_content.search(sentence, lo, start))
 
 
 def is_question(sentence: str) -> bool:
@@ -150,10 +174,11 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" \t\n\"'”’»)").endswith("?")
 
 
-def _is_concessive(sentence: str, start: int, codebook: Codebook) -> bool:
+def _is_concessive(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:
     # "Despite reaffirming ties months after the start of the war, Putin ...": the clause runs from
     # the concessive word to the next comma.
-    return bool(codebook.concessive.search(sentence, _comma_clause_start(sentence, start), start))
+    lo = _comma_clause_start(sentence, start)
+    return literal.may_match("concessive", lo, start) and bool(codebook.concessive.search(sentence, lo, start))
 
 
 def combine(hits: list[CueHit]) -> int | None:

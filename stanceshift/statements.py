@@ -118,7 +118,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             if not _party_leads(s, parties):
                 holders, carried = [antecedent[1]], True
                 own_date = own_date_of(s.idx)
-        hits = find_cues(s.text, codebook, cue_candidates[s.idx]) if holders and not is_question(s.text) else []
+        hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
+                if holders and not is_question(s.text) else [])
         stance = combine(hits)
         if carried is False and holders and antecedent and antecedent[1].actor and starts_with_pronoun(s.text):
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.

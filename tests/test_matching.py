@@ -3,10 +3,11 @@ the plain formulation it replaces, on generated text."""
 
 import re
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from stanceshift.attribution import _OBJECT_BEFORE_REVERSED, _OBJECT_WORDS
 from stanceshift.codebook import AnchorIndex, default_codebook, lower_same_length
+from stanceshift.literals import PrefixIndex, finditer_from, literal_prefixes
 from stanceshift.stance import _nth_word_back
 
 # The end-anchored regex that the reversed match replaces.
@@ -54,3 +55,61 @@ def test_candidates_by_span_equal_candidates_of_each_span(parts):
     by_span = codebook.cue_index.candidates_by_span(lowered, starts, ends)
     for k, (s, e) in enumerate(zip(starts, ends)):
         assert by_span[k] == codebook.cue_index.candidates(lowered[s:e])
+
+
+# Words that start (or nearly start) the codebook's cue and context patterns, glued with the
+# characters that make word boundaries and case folding tricky.
+LITERAL_PIECES = ["support", "Backing", "not", "n't", "n’t", "if", "IF", "in case", "despite", "refused to", "vote",
+                  "resolution that", "Russia", "the Kremlin", "Moscow's", "Ukraine", "weapons to", "condemned",
+                  "the invasion", "sanctions", "ſupport", "İf", "ıf", "_not", "x", "s", " ", "  ", ",", ";", "-",
+                  "\n", "“", "é"]
+_literal_text = st.lists(st.sampled_from(LITERAL_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_literal_text)
+@example("They ſupport Russia.")  # long s: matched as "s" case-insensitively, lower() keeps it
+@example("İt backs the Kremlin")
+def test_prefix_filtered_cue_matches_equal_a_full_scan(sentence):
+    codebook = default_codebook()
+    literal = codebook.prefix_index.scan(lower_same_length(sentence))
+    for i, cue in enumerate(codebook.cues):
+        fast = [(m.start(), m.end()) for m in finditer_from(cue.pattern, sentence, literal.starts(("cue", i)))]
+        assert fast == [(m.start(), m.end()) for m in cue.pattern.finditer(sentence)], cue.id
+
+
+@settings(max_examples=300, deadline=None)
+@given(_literal_text, st.integers(0, 80), st.integers(0, 80))
+@example("ıf Russia", 0, 9)  # dotless i
+def test_prefix_filter_never_rules_out_a_context_match(sentence, a, b):
+    codebook = default_codebook()
+    literal = codebook.prefix_index.scan(lower_same_length(sentence))
+    lo, hi = sorted((min(a, len(sentence)), min(b, len(sentence))))
+    for key in ("negation_adverbs", "negation_verbs", "concessive", "conditional", "resolution_content"):
+        if getattr(codebook, key).search(sentence, lo, hi):
+            assert literal.may_match(key, lo, hi), key
+    if codebook.negation_cancelling.search(sentence[lo:hi]):
+        assert literal.may_match("negation_cancelling", lo, hi)
+
+
+def test_literal_prefixes_of_typical_patterns():
+    assert literal_prefixes(re.compile(r"\b(?:support\w*|back\w*)\s+Russia", re.I)) == (("back", True), ("support", True))
+    # a common start factored out by the parser, and a small class expanded
+    assert set(literal_prefixes(re.compile(r"\b(?:cannot|can\s+not|can[’']t)\b", re.I))) == {
+        ("cannot", True), ("can", True), ("can’t", True), ("can't", True)}
+    # an optional word: either it or what follows starts the match; no \b, no word-start check
+    assert literal_prefixes(re.compile(r"(?:the\s+)?Kremlin", re.I)) == (("kremlin", False), ("the", False))
+    # lookbehinds are zero-width
+    assert literal_prefixes(re.compile(r"(?<!even )\bif\b", re.I)) == (("if", True),)
+    # starts that are not literal turn the filter off
+    assert literal_prefixes(re.compile(r"\s+and\b")) is None
+    assert literal_prefixes(re.compile(r"\b\w+ly\b")) is None
+    assert literal_prefixes(re.compile(r"(?i:abc)")) is None
+
+
+def test_scan_turns_the_filter_off_for_case_fold_outliers():
+    index = PrefixIndex({"k": (re.compile(r"\bif\b", re.I), True)})
+    assert index.scan("what if").starts("k") == [5]
+    assert index.scan("nothing here").starts("k") == []
+    # "İF" matches \bif\b case-insensitively although its lower case is not "if"
+    assert re.search(r"\bif\b", "İF", re.I) and index.scan(lower_same_length("İF")).starts("k") is None
