@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import glob as globmod
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Iterator
@@ -62,18 +63,31 @@ def _skipped_partition(frame: pd.DataFrame, source: str, text_column: str, id_co
     return skipped_frame(skipped)
 
 
-def read_raw_dask(source, blocksize: str | int = "32MB"):
-    """The raw corpus table as a dask DataFrame."""
+MAX_BLOCK = 32_000_000  # bytes of JSONL per partition at most: bounds a worker's memory
+MIN_BLOCK = 1_000_000
+TARGET_PARTITIONS = 8  # at least this many where the corpus allows, so that every worker has work
+
+
+def jsonl_blocksize(files: list[str]) -> int:
+    """Bytes per partition for JSONL files: about TARGET_PARTITIONS partitions in all, between
+    MIN_BLOCK and MAX_BLOCK, so one 20 MB file is not one partition that a single worker reads."""
+    total = sum(os.path.getsize(f) for f in files)
+    return int(min(MAX_BLOCK, max(MIN_BLOCK, total / TARGET_PARTITIONS)))
+
+
+def read_raw_dask(source, blocksize: str | int | None = None):
+    """The raw corpus table as a dask DataFrame (``blocksize`` for JSONL; default: see
+    :func:`jsonl_blocksize`)."""
     import dask.dataframe as dd
 
     files = corpus_files(source)
     if files[0].lower().endswith(".parquet"):
         return dd.read_parquet(files)
-    return dd.read_json(files, lines=True, blocksize=blocksize, dtype=False)
+    return dd.read_json(files, lines=True, blocksize=blocksize or jsonl_blocksize(files), dtype=False)
 
 
 def load_corpus_dask(source, *, text_column: str = "text", id_column: str = "doc_id", columns=None,
-                     furniture: FurnitureRules | None = None, blocksize: str | int = "32MB", return_skipped: bool = False):
+                     furniture: FurnitureRules | None = None, blocksize: str | int | None = None, return_skipped: bool = False):
     """A lazily partitioned documents table (the same schema as :func:`load_corpus`)."""
     raw = read_raw_dask(source, blocksize)
     if id_column not in raw.columns and (columns or {}).get(id_column) is None:

@@ -8,8 +8,8 @@ import pytest
 from stanceshift.aggregates import by_country_event, by_country_period
 from stanceshift.corpus import load_corpus
 from stanceshift.paths import SEEDS_DIR
-from stanceshift.scale import (dask_client, extract_statements_dask, load_corpus_dask, run_dask_pipeline,
-                               stream_statements)
+from stanceshift.scale import (MAX_BLOCK, MIN_BLOCK, dask_client, extract_statements_dask, jsonl_blocksize,
+                               load_corpus_dask, run_dask_pipeline, stream_statements)
 from stanceshift.statements import extract_statements
 
 SUBSTITUTES = ["Kazakhstan", "Mongolia", "Serbia", "Vietnam", "Brazil", "Indonesia"]
@@ -55,6 +55,26 @@ def test_dask_engine_equals_pandas_engine_row_for_row(split_corpus, client):
     key = ["doc_id", "sent_id", "country"]
     assert len(want) > 100
     pd.testing.assert_frame_equal(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+
+
+def test_one_jsonl_file_in_several_partitions_equals_the_pandas_engine(split_corpus, client):
+    ddocs = load_corpus_dask(split_corpus / "all.jsonl", blocksize=40_000)
+    assert ddocs.npartitions >= 3
+    got = extract_statements_dask(ddocs).compute()
+    want = extract_statements(load_corpus(split_corpus / "all.jsonl"))
+    key = ["doc_id", "sent_id", "country"]
+    pd.testing.assert_frame_equal(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+
+
+@pytest.mark.parametrize("total_mb, expected_block", [(0.1, MIN_BLOCK), (20, 2_500_000), (4000, MAX_BLOCK)])
+def test_jsonl_blocksize_aims_at_several_partitions_of_bounded_size(tmp_path, total_mb, expected_block):
+    files = []
+    for k in range(4):
+        path = tmp_path / f"p{k}.jsonl"
+        with open(path, "wb") as fh:
+            fh.truncate(int(total_mb * 1e6 / 4))  # sparse: only the size matters
+        files.append(str(path))
+    assert jsonl_blocksize(files) == expected_block
 
 
 def test_load_corpus_engine_option_gives_dask_frame(split_corpus, client):
