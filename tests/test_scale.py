@@ -44,26 +44,32 @@ def split_corpus(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def pandas_statements(split_corpus):
+    """The pandas engine's statements for the whole corpus: what every Dask result is compared with."""
+    return extract_statements(load_corpus(split_corpus / "all.jsonl"))
+
+
+def assert_same_rows(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    key = ["doc_id", "sent_id", "country"]
+    pd.testing.assert_frame_equal(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+
+
+@pytest.fixture(scope="module")
 def client():
     with dask_client(n_workers=2) as c:
         yield c
 
 
-def test_dask_engine_equals_pandas_engine_row_for_row(split_corpus, client):
+def test_dask_engine_equals_pandas_engine_row_for_row(split_corpus, client, pandas_statements):
     got = extract_statements_dask(load_corpus_dask(split_corpus / "parts")).compute()
-    want = extract_statements(load_corpus(split_corpus / "all.jsonl"))
-    key = ["doc_id", "sent_id", "country"]
-    assert len(want) > 100
-    pd.testing.assert_frame_equal(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+    assert len(pandas_statements) > 100
+    assert_same_rows(got, pandas_statements)
 
 
-def test_one_jsonl_file_in_several_partitions_equals_the_pandas_engine(split_corpus, client):
+def test_one_jsonl_file_in_several_partitions_equals_the_pandas_engine(split_corpus, client, pandas_statements):
     ddocs = load_corpus_dask(split_corpus / "all.jsonl", blocksize=40_000)
     assert ddocs.npartitions >= 3
-    got = extract_statements_dask(ddocs).compute()
-    want = extract_statements(load_corpus(split_corpus / "all.jsonl"))
-    key = ["doc_id", "sent_id", "country"]
-    pd.testing.assert_frame_equal(got.sort_values(key).reset_index(drop=True), want.sort_values(key).reset_index(drop=True))
+    assert_same_rows(extract_statements_dask(ddocs).compute(), pandas_statements)
 
 
 @pytest.mark.parametrize("total_mb, expected_block", [(0.1, MIN_BLOCK), (20, 2_500_000), (4000, MAX_BLOCK)])
@@ -82,18 +88,18 @@ def test_load_corpus_engine_option_gives_dask_frame(split_corpus, client):
     assert ddocs.npartitions >= 3 and int(ddocs.map_partitions(len).sum().compute()) == 45
 
 
-def test_aggregates_run_on_dask_output_without_collecting_statements(split_corpus, client):
+def test_aggregates_run_on_dask_output_without_collecting_statements(split_corpus, client, pandas_statements):
     dst = extract_statements_dask(load_corpus_dask(split_corpus / "parts"))
-    pst = extract_statements(load_corpus(split_corpus / "all.jsonl"))
+    pst = pandas_statements
     pd.testing.assert_frame_equal(by_country_period(dst), by_country_period(pst), check_dtype=False)
     pd.testing.assert_frame_equal(by_country_event(dst), by_country_event(pst), check_dtype=False)
 
 
-def test_pipeline_writes_partitioned_parquet_and_counts_skips(split_corpus, tmp_path):
+def test_pipeline_writes_partitioned_parquet_and_counts_skips(split_corpus, tmp_path, pandas_statements):
     summary = run_dask_pipeline(split_corpus / "parts", tmp_path / "out", n_workers=2)
     assert summary["documents"] == 45 and summary["skipped"] == 1
     written = pd.read_parquet(tmp_path / "out" / "statements")
-    assert len(written) == len(extract_statements(load_corpus(split_corpus / "all.jsonl")))
+    assert len(written) == len(pandas_statements)
     assert pd.read_csv(tmp_path / "out" / "skipped.csv")["reason"].tolist() == ["empty text"]
 
 
