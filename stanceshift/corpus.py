@@ -259,7 +259,7 @@ def records_from_frame(frame: pd.DataFrame, source: str, line_offset: int | None
         doc_id = ids[i] if ids else f"{Path(source).stem}-{line if line is not None else i}"
         where = f"{source}:{line}" if line is not None else f"{source} (doc_id {doc_id})"
         text = row.get(text_column)
-        if text is None or (isinstance(text, float) and np.isnan(text)) or not str(text).strip():
+        if not has_text(text):
             skipped.append({"doc_id": doc_id, "source_path": source, "line": line, "reason": "empty text"})
             continue
         rec = {"doc_id": doc_id, "text_raw": str(text), "source_path": where}
@@ -269,6 +269,11 @@ def records_from_frame(frame: pd.DataFrame, source: str, line_offset: int | None
         rec.update(_parse_published(row.get("published"), row.get("date_precision"), where))
         records.append(rec)
     return records, skipped
+
+
+def has_text(value) -> bool:
+    """Whether a text cell holds a document (None, NaN and blank text do not)."""
+    return not (value is None or (isinstance(value, float) and np.isnan(value)) or not str(value).strip())
 
 
 def _read_table_frame(path: Path) -> tuple[pd.DataFrame, int, list[dict]]:

@@ -22,7 +22,8 @@ import pandas as pd
 
 from .cleaning import FurnitureRules, default_furniture_rules
 from .codebook import Codebook, default_codebook
-from .corpus import (CorpusError, build_documents, folder_files, folder_metadata, jsonl_frames, log_skipped, orphan_metadata_rows, read_txt_files, records_from_frame, skipped_frame)
+from .corpus import (CorpusError, build_documents, folder_files, folder_metadata, has_text, jsonl_frames, log_skipped,
+                     orphan_metadata_rows, read_txt_files, records_from_frame, skipped_frame)
 from .statements import extract_statements, statements_frame
 
 log = logging.getLogger(__name__)
@@ -49,18 +50,86 @@ def _documents_meta() -> pd.DataFrame:
     return build_documents([])
 
 
+ROW_BITS = 32  # a row's order in the corpus is (partition number << ROW_BITS) + its row in the partition
+
+
+def _rows_with_text(frame: pd.DataFrame, text_column: str, id_column: str, columns) -> pd.DataFrame:
+    """doc_id and corpus order of each row that holds a document, for finding duplicates."""
+    if columns:
+        frame = frame.rename(columns=columns)
+    keep = [i for i, text in enumerate(frame[text_column].tolist()) if has_text(text)]
+    return pd.DataFrame({"doc_id": pd.array(frame[id_column].astype(str).to_numpy()[keep], dtype="str"),
+                         "row": pd.array(keep, dtype="int64")})
+
+
+def _order_rows(frame: pd.DataFrame, text_column: str, id_column: str, columns, partition_info=None) -> pd.DataFrame:
+    rows = _rows_with_text(frame, text_column, id_column, columns)
+    number = partition_info["number"] if partition_info else 0
+    return pd.DataFrame({"doc_id": rows["doc_id"], "order": rows["row"] + (number << ROW_BITS)})
+
+
+IDS_PER_GROUP = 16  # partitions whose ids are counted together: all ids of a small corpus in one task
+
+
+def _split_out(npartitions: int) -> int:
+    """Hash groups for counting ids: one for a small corpus (no shuffle), more as it grows, so that
+    no task holds the ids of millions of documents."""
+    return max(1, npartitions // IDS_PER_GROUP)
+
+
+def first_of_duplicates(raw, text_column: str = "text", id_column: str = "doc_id", columns=None) -> dict[str, int]:
+    """doc_id -> corpus order of its first row, for every doc_id that more than one row holds.
+
+    One pass over the raw table that keeps only ids, aggregated across partitions by hash, so the
+    de-duplication the pandas engine does in one process holds across a cluster: the first row of
+    a doc_id (in file, then row order) is kept, as :func:`load_corpus` keeps it.
+    """
+    meta = pd.DataFrame({"doc_id": pd.Series(dtype="str"), "order": pd.Series(dtype="int64")})
+    orders = raw.map_partitions(_order_rows, text_column, id_column, columns, meta=meta)
+    counted = orders.groupby("doc_id")["order"].agg(["min", "count"], split_out=_split_out(raw.npartitions), shuffle_method="tasks")
+    repeated = counted[counted["count"] > 1]["min"].compute()
+    return {str(k): int(v) for k, v in repeated.items()}
+
+
+def _without_later_duplicates(frame: pd.DataFrame, source: str, text_column: str, id_column: str, columns,
+                              first_seen: dict[str, int] | None, number: int) -> tuple[pd.DataFrame, list[dict]]:
+    """The partition without rows whose doc_id an earlier row holds, and those rows as skips."""
+    if not first_seen:
+        return frame, []
+    rows = _rows_with_text(frame, text_column, id_column, columns)
+    drop: list[int] = []
+    skipped: list[dict] = []
+    for doc_id, row in zip(rows["doc_id"].tolist(), rows["row"].tolist()):
+        first = first_seen.get(doc_id)
+        if first is not None and first != (number << ROW_BITS) + row:
+            drop.append(row)
+            skipped.append({"doc_id": doc_id, "source_path": source, "line": None,
+                            "reason": f"duplicate doc_id (first seen in partition {first >> ROW_BITS}, "
+                                      f"row {first & ((1 << ROW_BITS) - 1)})"})
+    if not drop:
+        return frame, []
+    dropped = set(drop)
+    return frame.iloc[[i for i in range(len(frame)) if i not in dropped]], skipped
+
+
 def _documents_partition(frame: pd.DataFrame, source: str, text_column: str, id_column: str,
-                         columns, rules: FurnitureRules, log_skips: bool) -> pd.DataFrame:
+                         columns, rules: FurnitureRules, log_skips: bool, first_seen: dict[str, int] | None,
+                         partition_info=None) -> pd.DataFrame:
+    number = partition_info["number"] if partition_info else 0
+    frame, duplicates = _without_later_duplicates(frame, source, text_column, id_column, columns, first_seen, number)
     records, skipped = records_from_frame(frame, source, None, text_column=text_column, id_column=id_column,
                                           columns=columns)
     if log_skips:  # otherwise the skipped table is returned and reported by the caller
-        log_skipped(skipped_frame(skipped), source)
+        log_skipped(skipped_frame(skipped + duplicates), source)
     return build_documents(records, rules)
 
 
-def _skipped_partition(frame: pd.DataFrame, source: str, text_column: str, id_column: str, columns) -> pd.DataFrame:
+def _skipped_partition(frame: pd.DataFrame, source: str, text_column: str, id_column: str, columns,
+                       first_seen: dict[str, int] | None, partition_info=None) -> pd.DataFrame:
+    number = partition_info["number"] if partition_info else 0
+    frame, duplicates = _without_later_duplicates(frame, source, text_column, id_column, columns, first_seen, number)
     _, skipped = records_from_frame(frame, source, None, text_column=text_column, id_column=id_column, columns=columns)
-    return skipped_frame(skipped)
+    return skipped_frame(skipped + duplicates)
 
 
 MAX_BLOCK = 32_000_000  # bytes of JSONL per partition at most: bounds a worker's memory
@@ -87,20 +156,34 @@ def read_raw_dask(source, blocksize: str | int | None = None):
 
 
 def load_corpus_dask(source, *, text_column: str = "text", id_column: str = "doc_id", columns=None,
-                     furniture: FurnitureRules | None = None, blocksize: str | int | None = None, return_skipped: bool = False):
-    """A lazily partitioned documents table (the same schema as :func:`load_corpus`)."""
+                     furniture: FurnitureRules | None = None, blocksize: str | int | None = None,
+                     return_skipped: bool = False, deduplicate: bool = True):
+    """A lazily partitioned documents table (the same schema as :func:`load_corpus`).
+
+    ``deduplicate`` keeps only the first row of each doc_id across all partitions, as the pandas
+    engine does; finding the repeated ids reads the corpus once before the lazy table is returned
+    (on the active Dask client). Pass False for a corpus known to have unique ids.
+    """
+    import dask
+
     raw = read_raw_dask(source, blocksize)
-    if id_column not in raw.columns and (columns or {}).get(id_column) is None:
-        log.warning("%s has no %r column: doc_ids are made per partition and may repeat", source, id_column)
     renamed = set((columns or {}).values()) | set(raw.columns)
+    has_ids = id_column in renamed
+    if not has_ids:
+        log.warning("%s has no %r column: doc_ids are made per partition and may repeat", source, id_column)
     if text_column not in renamed:
         raise CorpusError(f"{source}: no text column {text_column!r} (columns: {list(raw.columns)})")
     rules = furniture or default_furniture_rules()
+    first_seen = None
+    if deduplicate and has_ids:
+        repeated = first_of_duplicates(raw, text_column, id_column, columns)
+        if repeated:
+            first_seen = dask.delayed(repeated, pure=True)  # one copy in the graph, not one per task
     docs = raw.map_partitions(_documents_partition, str(source), text_column, id_column, columns, rules,
-                              not return_skipped, meta=_documents_meta())
+                              not return_skipped, first_seen, meta=_documents_meta())
     if not return_skipped:
         return docs
-    skipped = raw.map_partitions(_skipped_partition, str(source), text_column, id_column, columns,
+    skipped = raw.map_partitions(_skipped_partition, str(source), text_column, id_column, columns, first_seen,
                                  meta=skipped_frame([]))
     return docs, skipped
 
@@ -139,16 +222,16 @@ def dask_client(scheduler: str | None = None, n_workers: int = 2, threads_per_wo
 
 
 def run_dask_pipeline(source, out: str | Path, *, scheduler: str | None = None, n_workers: int = 2,
-                      text_column: str = "text", codebook: Codebook | None = None) -> dict:
+                      text_column: str = "text", codebook: Codebook | None = None, deduplicate: bool = True) -> dict:
     """Corpus -> statements written as partitioned Parquet under ``out/statements``; skipped rows
-    under ``out/skipped.csv``. Returns counts and the wall time."""
+    (empty text, repeated doc_ids) under ``out/skipped.csv``. Returns counts and the wall time."""
     import dask
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with dask_client(scheduler, n_workers):
-        docs, skipped = load_corpus_dask(source, text_column=text_column, return_skipped=True)
+        docs, skipped = load_corpus_dask(source, text_column=text_column, return_skipped=True, deduplicate=deduplicate)
         statements = extract_statements_dask(docs, codebook)
         write = statements.to_parquet(str(out / "statements"), write_index=False, compute=False)
         n_docs = docs.map_partitions(len).sum()

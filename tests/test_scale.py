@@ -7,6 +7,7 @@ import pytest
 
 from stanceshift.aggregates import by_country_event, by_country_period
 from stanceshift.corpus import load_corpus
+from stanceshift import scale
 from stanceshift.paths import SEEDS_DIR
 from stanceshift.scale import (MAX_BLOCK, MIN_BLOCK, dask_client, extract_statements_dask, jsonl_blocksize,
                                load_corpus_dask, run_dask_pipeline, stream_statements)
@@ -143,3 +144,30 @@ def test_streaming_a_folder_reports_each_skip_once(tmp_path):
     assert summary["documents"] == 5
     assert summary["statements"] == len(extract_statements(load_corpus(SEEDS_DIR)))
     assert sorted(summary["skipped"]["reason"]) == ["empty file", "metadata row without a file"]
+
+
+@pytest.mark.parametrize("ids_per_group", [16, 1], ids=["ids counted in one task", "ids hash-shuffled"])
+def test_repeated_doc_ids_are_dropped_across_partitions_as_the_pandas_engine_drops_them(tmp_path, client, monkeypatch,
+                                                                                        ids_per_group):
+    monkeypatch.setattr(scale, "IDS_PER_GROUP", ids_per_group)
+    rows = synthetic_rows(12, seed=3)
+    # d1 again in another file, d2 twice in one file, and "empty" first without text then with it
+    repeats = [dict(rows[1], text=rows[7]["text"]), dict(rows[2], title="again"), dict(rows[-1], text=rows[4]["text"])]
+    ordered = rows + repeats
+    (tmp_path / "all.jsonl").write_text("\n".join(json.dumps(x) for x in ordered), encoding="utf-8")
+    (tmp_path / "parts").mkdir()
+    for k, chunk in enumerate([ordered[:6], ordered[6:14], ordered[14:]]):
+        (tmp_path / "parts" / f"part{k}.jsonl").write_text("\n".join(json.dumps(x) for x in chunk), encoding="utf-8")
+    want_docs, want_skipped = load_corpus(tmp_path / "all.jsonl", return_skipped=True)
+    assert sorted(want_skipped["reason"].str.split(" ").str[0]) == ["duplicate", "duplicate", "empty"]
+    docs, skipped = load_corpus_dask(tmp_path / "parts", return_skipped=True)
+    got_docs = docs.compute()
+    assert sorted(got_docs["doc_id"]) == sorted(want_docs["doc_id"])
+    pd.testing.assert_series_equal(got_docs.set_index("doc_id")["text"].sort_index(),
+                                   want_docs.set_index("doc_id")["text"].sort_index())
+    got_skipped = skipped.compute()
+    assert sorted(got_skipped["doc_id"]) == sorted(want_skipped["doc_id"]) == ["d1", "d2", "empty"]
+    assert got_skipped.set_index("doc_id").loc["d1", "reason"] == "duplicate doc_id (first seen in partition 0, row 1)"
+    assert_same_rows(extract_statements_dask(docs).compute(), extract_statements(want_docs))
+    undeduplicated = load_corpus_dask(tmp_path / "parts", deduplicate=False).compute()
+    assert len(undeduplicated) == len(want_docs) + 2
