@@ -411,3 +411,11 @@ def test_territory_to_be_returned_and_a_later_clause_with_its_own_subject():
 def test_referendums_that_would_be_illegitimate_and_their_results_not_recognised():
     assert rows("Armenia said the planned referendums in occupied regions would be illegitimate.") == {("ARM", -2)}
     assert rows("Armenia will not recognise their results.") == {("ARM", -2)}
+
+
+def test_strength_of_humanitarian_aid_justification_and_balance():
+    assert rows("Kazakhstan is sending humanitarian aid to Ukraine.") == {("KAZ", -1)}  # not arming it (-2)
+    assert rows("Turkey has sent drones to Ukraine.") == {("TUR", -2)}
+    assert rows("Lukashenko described the invasion as a justified measure.") == {("BLR", 2)}
+    assert rows("Lukashenko did not justify the invasion.") == {("BLR", -1)}
+    assert rows("Mongolia neither condemned nor supported the invasion.") == {("MNG", 0)}

@@ -58,7 +58,7 @@ CASES = [
     ('Indonesian President Joko Widodo urged Putin to end the war.', {'IDN': -1}),
     ('Eritrea voted against the resolution.', {'ERI': 1}),
     ('Hungary has refused to send weapons to Ukraine.', {'HUN': 1}),
-    ('Putin thanked Xi for his balanced position on Ukraine.', {}),
+    ('Putin thanked Xi for his balanced position on Ukraine.', {'CHN': 0}),  # the reporter is not the holder
     ('Kazakhstan has increased exports to Russia of goods that could be used for military purposes.', {'KAZ': 1}),
     ('Azerbaijan delivered humanitarian aid to Ukraine.', {'AZE': -1}),
     ('Pakistan, Bangladesh and Sri Lanka abstained.', {'PAK': 0, 'BGD': 0, 'LKA': 0}),
@@ -67,7 +67,7 @@ CASES = [
     ('According to Kazakh Foreign Minister Mukhtar Tileuberdi, Kazakhstan will not recognise the referendums.', {'KAZ': -1}),
     ('Speaking to reporters, Erdogan said Turkey would continue to buy Russian gas.', {'TUR': 1}),
     ('In a phone call with Putin, Tokayev stressed the need for a peaceful settlement.', {'KAZ': -1}),
-    ("Russia's foreign minister Sergei Lavrov praised China for its balanced position.", {}),
+    ("Russia's foreign minister Sergei Lavrov praised China for its balanced position.", {'CHN': 0}),
     ('Neither China nor India has condemned the invasion.', {'CHN': 1, 'IND': 1}),
     ('Kazakhstan, unlike Belarus, has not recognised the annexation.', {'KAZ': -1}),
     ("Turkey's Erdogan, who has mediated between Moscow and Kyiv, called for a ceasefire.", {'TUR': -1}),
@@ -106,6 +106,24 @@ CASES = [
     ('Uzbekistan said it would not allow its territory to be used to evade sanctions against Russia.', {'UZB': -1}),
     ('Tajikistan reaffirmed its commitment to its alliance with Russia.', {'TJK': 1}),
     ('Eritrea and Mali voted with Russia.', {'ERI': 1, 'MLI': 1}),
+    # session 5: general constructions first missed
+    ("Turkey's President Recep Tayyip Erdogan told Putin that the war must end.", {'TUR': -1}),
+    ('Armenia froze its participation in the CSTO.', {'ARM': -1}),
+    ("Kyrgyz President Sadyr Japarov said his country would remain Russia's strategic ally.", {'KGZ': 1}),
+    ('Belarus will stay a loyal ally of Moscow, Lukashenko said.', {'BLR': 1}),
+    ('Kazakhstan will remain a reliable partner of the European Union.', {}),
+    ('South Africa has insisted on its neutrality.', {'ZAF': 0}),
+    ('Armenian Prime Minister Nikol Pashinyan criticised the CSTO for failing to help Armenia.', {'ARM': -1}),
+    ('China has not provided lethal aid to Russia, officials in Washington said.', {'CHN': -1}),
+    ('Mongolia has kept a low profile, neither condemning nor supporting the invasion.', {'MNG': 0}),
+    ("Pakistan's prime minister said his country would not take sides in the conflict.", {'PAK': 0}),
+    ("China's position on Ukraine is objective and fair, Wang Yi said.", {'CHN': 0}),
+    ('Kazakhstan is sending humanitarian aid to Ukraine.', {'KAZ': -1}),
+    ('Lukashenko described the invasion as a forced and justified measure.', {'BLR': 1}),
+    ("Hungary's Viktor Orban has blocked EU funds for Ukraine.", {'HUN': 1}),
+    ('India has not blocked aid for Ukraine.', {'IND': -1}),
+    ('Vietnam said the fighting should stop.', {'VNM': -1}),
+    ('The summit must end with a joint declaration, Kazakhstan said.', {}),
 ]
 
 
