@@ -42,6 +42,8 @@ _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:(?:[^,;]{0,80}?\s)?(?:said|says|say|told\s+\w+|reported|reports|claimed|claims|alleged|wrote|added)\b"
     r"(?:\s+(?:on|in|at|last|this|late|early|earlier|later|today|yesterday)\b[^,;]{0,30})?"
     r"|according\s+to\s[^,;]{0,60})\s*[.!?”\"’']*\s*$", re.I)
+# Clauses set against each other: "China and India abstained, while Serbia voted in favour".
+CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s*|,\s+but\s+")
 _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
 
 
@@ -155,7 +157,9 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
     for i, (h, e) in enumerate(zip(holders, ends)):
         says = _SAYS_AFTER.match(sentence[e:e + CONTEXT])
         # the reported state comes after the verb ("Kyrgyzstan and Uzbekistan have said nothing" is a list)
-        reports_next = says and any(o.country != h.country and o.start - offset >= e + says.end() for o in holders[i + 1:])
+        # (in the same clause: "Kazakhstan said it would comply, while Uzbekistan did the same" is two statements)
+        reports_next = says and any(o.country != h.country and o.start - offset >= e + says.end()
+                                    and not CONTRAST.search(sentence, e + says.end(), o.start - offset) for o in holders[i + 1:])
         others_before = any(o.country != h.country for o in holders[:i])
         in_trailing_source = trailing and others_before and h.start - offset >= trailing.start()
         if not (reports_next or in_trailing_source):

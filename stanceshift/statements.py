@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (Holder, find_mentions, holders_in_sentence, introduces_unknown_person, refers_back,
+from .attribution import (CONTRAST, Holder, find_mentions, holders_in_sentence, introduces_unknown_person, refers_back,
                           starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, resolve_date
@@ -24,7 +24,6 @@ from .sentences import split_sentences
 from .stance import CueHit, combine, find_cues, is_question
 
 log = logging.getLogger(__name__)
-_CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s*|,\s+but\s+")
 _CONNECTIVE = re.compile(r"^[\"“‘']?(?:But|As a result|However|Yet|Still|And|So|Nevertheless|Even so|In response|Likewise|Similarly)\b")
 METHOD = "rules-v1"
 CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
@@ -130,6 +129,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             event, event_source = _link_event(s, sents, events, own_date, published, codebook)
             by_clause = _stances_by_clause(s, holders, hits)
             for h in holders:
+                if by_clause and by_clause[h] is None:
+                    continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
                 ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
                 if not ev:
@@ -163,13 +164,23 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
     return len(s.text[:parties[0].start - s.start].split()) <= 4
 
 
+# A clause that only points back at the other clause's act: "..., while China and India did not".
+_ELLIPSIS_NEGATED = re.compile(r"\b(?:did|do|does|has|have|had|would|will|could|can|is|are|was|were)(?:\s+not|n[’']t)"
+                               r"(?:\s+(?:do\s+so|done\s+so|yet|so\s+far))?\W*$|\bcannot\W*$|\brefused\s+to(?:\s+do\s+so)?\W*$", re.I)
+_ELLIPSIS_SAME = re.compile(r"\b(?:did|said|has\s+done|have\s+done)\s+(?:the\s+same|likewise|so\s+too)\b|\bfollowed\s+suit\b"
+                            r"|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
+
+
 def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:
     """"China and India abstained, while Serbia voted in favour": when the holders stand in
-    different clauses joined by a contrast (while, whereas, but, a semicolon) and every one of those
-    clauses has a cue, each holder is scored on its own clause. None: score the whole sentence."""
-    if len(holders) < 2 or len(hits) < 2:
+    different clauses joined by a contrast (while, whereas, but, a semicolon), each holder is scored
+    on its own clause's cues. A clause without cues that only points back ("..., while China and
+    India did not"; "..., while Uzbekistan did the same") takes the other clause's cues, negated or
+    as they are; any other clause without cues gives its holders no row (value None). None: score
+    the whole sentence for every holder."""
+    if len(holders) < 2 or not hits:
         return None
-    cuts = [m.end() for m in _CONTRAST.finditer(s.text)]
+    cuts = [m.end() for m in CONTRAST.finditer(s.text)]
     if not cuts:
         return None
     clause_of_holder = {}
@@ -179,13 +190,23 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
         clause_of_holder[h] = bisect_right(cuts, h.start - s.start)
     if len(set(clause_of_holder.values())) < 2:
         return None
+    bounds = [0, *cuts, len(s.text)]
     out = {}
     for h, clause in clause_of_holder.items():
         own = [x for x in hits if bisect_right(cuts, x.start) == clause]
         if not own:
-            return None
-        out[h] = (combine(own), own)
+            own = _pointed_back(s.text[bounds[clause]:bounds[clause + 1]], hits)
+        out[h] = (combine(own), own) if own else None
     return out
+
+
+def _pointed_back(clause: str, hits: list[CueHit]) -> list[CueHit]:
+    """The other clauses' cues for an elliptical clause (negated for "did not"), else none."""
+    if _ELLIPSIS_NEGATED.search(clause):
+        return [h._replace(negated=not h.negated) for h in hits]
+    if _ELLIPSIS_SAME.search(clause):
+        return list(hits)
+    return []
 
 
 class _DocumentEvents:

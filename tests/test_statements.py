@@ -203,9 +203,20 @@ def test_contrasting_clauses_score_each_holder_on_its_own_clause():
     assert rows(text) == {("MNG", 0), ("LAO", 0), ("CUB", 2)}
 
 
-def test_contrast_without_a_cue_in_each_clause_scores_the_whole_sentence():
-    text = "Mongolia condemned the invasion, while Laos was busy with floods."
-    assert rows(text) == {("MNG", -2), ("LAO", -2)}
+def test_holder_in_a_contrasted_clause_without_a_cue_gets_no_row():
+    assert rows("Mongolia condemned the invasion, while Laos was busy with floods.") == {("MNG", -2)}
+    assert rows("Georgia refused to join the sanctions; Moldova, by contrast, aligned itself with the EU.") == {("GEO", 1)}
+    # the same clause: the whole sentence is scored for both
+    assert rows("Mongolia and Laos, busy with floods, condemned the invasion.") == {("MNG", -2), ("LAO", -2)}
+
+
+def test_elliptical_clause_takes_the_other_clauses_cue():
+    assert rows("Japan and South Korea imposed sanctions on Russia, while China and India did not.") == {
+        ("JPN", -2), ("KOR", -2), ("CHN", 1), ("IND", 1)}
+    assert rows("Kazakhstan said it would comply with the sanctions, while Uzbekistan did the same.") == {
+        ("KAZ", -1), ("UZB", -1)}
+    assert rows("Serbia refused to join the sanctions, but Montenegro has not refused to do so.") == {("SRB", 1)} | {
+        ("MNE", -1)}
 
 
 def test_coordinated_verb_after_an_adverb_ends_the_negation_scope():

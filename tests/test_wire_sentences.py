@@ -124,6 +124,15 @@ CASES = [
     ('India has not blocked aid for Ukraine.', {'IND': -1}),
     ('Vietnam said the fighting should stop.', {'VNM': -1}),
     ('The summit must end with a joint declaration, Kazakhstan said.', {}),
+    ("Modi told Putin that the world was not ready for war and urged him to move towards peace.", {'IND': -1}),
+    ('"Russia is our strategic ally," Tokayev said, but he added that Kazakhstan respects Ukraine\'s territorial integrity.', {'KAZ': 0}),
+    ('Kazakhstan will not be used as a hub for evading sanctions, Tokayev said.', {'KAZ': -1}),
+    ("Kazakhstan's deputy foreign minister said the country would not be used to circumvent sanctions.", {'KAZ': -1}),
+    ('Asked whether Beijing would supply weapons to Moscow, Wang Yi said China was not a party to the conflict.', {'CHN': 0}),
+    ('Kyrgyzstan said it would comply with Western sanctions, while Uzbekistan did the same.', {'KGZ': -1, 'UZB': -1}),
+    ('Japan imposed sanctions on Russia, but Vietnam did not.', {'JPN': -1, 'VNM': 1}),
+    ('Kazakhstan has helped Ukraine, while Belarus was busy with its own elections.', {'KAZ': -1}),
+    ('Western banks were told not to evade sanctions against Russia.', {}),
 ]
 
 
