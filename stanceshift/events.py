@@ -16,6 +16,11 @@ from .codebook import Codebook, Event
 
 _YEAR_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:in\s+)?((?:19|20)\d{2})\b")
 _BACKGROUND_BEFORE = re.compile(r"(?:\bsince\b(?:\s+\S+){0,3}|\b(?:months|weeks|years|days)\s+(?:after|before|since))\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
+# "a mobilisation of its own", "its own mobilisation": another state's, not Russia's.
+_ITS_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their)\s+own\b", re.I)
+_ITS_OWN_BEFORE = re.compile(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+)?$", re.I)
+# "Belarus's mobilisation": a state's possessive right before the cue.
+_POSSESSIVE_BEFORE = re.compile(r"([\w.-]+(?:\s+[\w.-]+){0,2})[’']s\s+(?:[\w-]+\s+)?$")
 MAX_DISTANCE = timedelta(days=60)
 
 
@@ -43,20 +48,22 @@ def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | N
         if event.cues is None:
             continue
         for m in event.cues.finditer(text):
-            if _is_void(text, m, event.start.year, codebook):
+            if _is_void(text, m, event.start.year, codebook, event.by_russia):
                 continue
             out.append(EventMention((event.id,), event.kind, m.start(), m.end()))
     generic = list(codebook.generic_event_cues.items())
     for i in generic_candidates:
         kind, pattern = generic[i]
-        ids = tuple(e.id for e in codebook.events if e.kind == kind)
+        of_kind = [e for e in codebook.events if e.kind == kind]
+        ids = tuple(e.id for e in of_kind)
+        by_russia = bool(of_kind) and all(e.by_russia for e in of_kind)
         for m in pattern.finditer(text):
-            if not _is_void(text, m, None, codebook):
+            if not _is_void(text, m, None, codebook, by_russia):
                 out.append(EventMention(ids, kind, m.start(), m.end()))
     return sorted(out, key=lambda e: e.start)
 
 
-def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook) -> bool:
+def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook, by_russia: bool = False) -> bool:
     year = _YEAR_AFTER.match(text[m.end():m.end() + 25])
     if year and event_year is not None and int(year.group(1)) != event_year:
         return True
@@ -65,7 +72,22 @@ def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook)
     demonym = codebook.demonym_pattern.search(" ".join(before.split()[-2:]))
     if demonym and not demonym.group(0).lower().startswith("russia"):
         return True
+    if by_russia and (_ITS_OWN_AFTER.match(text, m.end()) or _ITS_OWN_BEFORE.search(before)
+                      or _is_foreign_possessive(_POSSESSIVE_BEFORE.search(before), codebook)):
+        return True
     return bool(_BACKGROUND_BEFORE.search(before))
+
+
+def _is_foreign_possessive(possessive: re.Match | None, codebook: Codebook) -> bool:
+    """Whether the words before "'s" end in the name of a state other than Russia."""
+    if possessive is None:
+        return False
+    words = possessive.group(1).split()
+    for k in range(len(words)):
+        readings = codebook.aliases.get(" ".join(words[k:]).lower(), ())
+        if any(r.kind in ("name", "capital") and r.country != "RUS" for r in readings):
+            return True
+    return False
 
 
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,

@@ -101,7 +101,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     own_date_of = events.own_date
     rows: list[dict] = []
     antecedent: tuple[int, Holder] | None = None  # (sentence index, holder)
-    recent: list[tuple] = []  # (idx, country, event, date, precision, source, actor)
+    recent: list[tuple] = []  # (idx, country, event, date, precision, event source, actor, date from text)
 
     mention_starts = [m.start for m in mentions]
     for s in sents:
@@ -133,18 +133,21 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
                 ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
+                from_text = own_date is not None  # the date was written in the text, here or nearby
                 if not ev:
                     inherited = _inherit(recent, s.idx, h, carried)
                     if inherited:
                         ev, src = inherited[2], "inherited"
                         if d is None and inherited[3] is not None:
-                            d, prec = inherited[3], inherited[4]
+                            d, prec, from_text = inherited[3], inherited[4], inherited[7]
                 if not ev and d is not None and prec == "day":
                     ev, src = event_by_date(d, codebook), "date"
                 if d is None:
-                    d, prec = _fallback_date(ev, published, codebook)
+                    nearby = _date_nearby(recent, s.idx, h, carried, ev)
+                    d, prec = nearby or _fallback_date(ev, published, codebook)
+                    from_text = nearby is not None
                 rows.append(_row(doc_id, s, h, h_stance, h_hits, ev, d, prec, codebook))
-                recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor))
+                recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor, from_text))
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0])
@@ -332,6 +335,19 @@ def _inherit(recent, idx: int, holder: Holder, carried: bool):
         same_person = bool(holder.actor) and holder.actor == item[6]
         if gap <= (CARRY_WINDOW if carried else INHERIT_WINDOW) or same_person:
             return item
+    return None
+
+
+def _date_nearby(recent, idx: int, holder: Holder, carried: bool, event: str) -> tuple[date, str] | None:
+    """"Kazakhstan said on Tuesday it would not recognise the results. It also said ...": a
+    statement without a date of its own shares the textual date of the same state's statement about
+    the same event (or none) one or two sentences earlier (four when carried over by a pronoun)."""
+    window = CARRY_WINDOW if carried else INHERIT_WINDOW
+    for item in reversed(recent):
+        if idx - item[0] > window:
+            break
+        if item[1] == holder.country and item[7] and item[2] == event:
+            return item[3], item[4]
     return None
 
 

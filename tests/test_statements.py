@@ -128,6 +128,26 @@ def test_event_from_sentence_paragraph_and_not_from_foreign_mobilisation():
     assert st_["event"].tolist() == [""]
 
 
+def test_another_states_own_mobilisation_is_not_russias():
+    for text in ("Belarus announced a covert mobilisation of its own this month. Minsk said it would fight alongside Russian troops.",
+                 "Belarus's mobilisation began this month. Minsk said it would fight alongside Russian troops.",
+                 "Minsk said it would fight alongside Russian troops, despite its own mobilisation."):
+        assert extract(text, published="2022-10-20")["event"].tolist() == [""], text
+    st_ = extract("Russia's mobilisation began. Minsk said it would fight alongside Russian troops.", published="2022-09-25")
+    assert st_["event"].tolist() == ["mobilisation_2022"]
+
+
+def test_statement_without_a_date_takes_the_same_states_date_from_the_previous_sentence():
+    st_ = extract("Kazakhstan said on Tuesday it would not recognise the referendums. "
+                  "The Kazakh foreign ministry also said it would not help Russia circumvent sanctions.", published="2022-09-29")
+    assert st_["date"].tolist() == [pd.Timestamp("2022-09-27")] * 2
+    assert st_["date_precision"].tolist() == ["day", "day"]
+    # another state's date is not shared
+    st_ = extract("Kazakhstan said on Tuesday it would not recognise the referendums. "
+                  "Mongolia also said it would not recognise the annexation.", published="2022-09-29")
+    assert st_.set_index("country").loc["MNG", "date_precision"] != "day"
+
+
 def test_event_mention_with_another_year_is_void():
     st_ = extract("Erdogan said Russia must return the Crimean peninsula, which it annexed in 2014.", published="2022-09-22")
     assert st_["event"].tolist() == [""]
