@@ -19,8 +19,6 @@ _BACKGROUND_BEFORE = re.compile(r"(?:\bsince\b(?:\s+\S+){0,3}|\b(?:months|weeks|
 # "a mobilisation of its own", "its own mobilisation": another state's, not Russia's.
 _ITS_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their)\s+own\b", re.I)
 _ITS_OWN_BEFORE = re.compile(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+)?$", re.I)
-# "Belarus's mobilisation": a state's possessive right before the cue.
-_POSSESSIVE_BEFORE = re.compile(r"([\w.-]+(?:\s+[\w.-]+){0,2})[’']s\s+(?:[\w-]+\s+)?$")
 MAX_DISTANCE = timedelta(days=60)
 
 
@@ -73,20 +71,23 @@ def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook,
     if demonym and not demonym.group(0).lower().startswith("russia"):
         return True
     if by_russia and (_ITS_OWN_AFTER.match(text, m.end()) or _ITS_OWN_BEFORE.search(before)
-                      or _is_foreign_possessive(_POSSESSIVE_BEFORE.search(before), codebook)):
+                      or _foreign_possessive_before(before, codebook)):
         return True
     return bool(_BACKGROUND_BEFORE.search(before))
 
 
-def _is_foreign_possessive(possessive: re.Match | None, codebook: Codebook) -> bool:
-    """Whether the words before "'s" end in the name of a state other than Russia."""
-    if possessive is None:
-        return False
-    words = possessive.group(1).split()
-    for k in range(len(words)):
-        readings = codebook.aliases.get(" ".join(words[k:]).lower(), ())
-        if any(r.kind in ("name", "capital") and r.country != "RUS" for r in readings):
-            return True
+def _foreign_possessive_before(before: str, codebook: Codebook) -> bool:
+    """"Belarus's (covert) mobilisation": whether one of the last two words before the cue is the
+    possessive of a state other than Russia (a name of up to three words)."""
+    words = before.split()[-5:]
+    for j in (len(words) - 1, len(words) - 2):
+        if j < 0 or not words[j].endswith(("'s", "’s")):
+            continue
+        tail = words[j][:-2]
+        for k in range(max(0, j - 2), j + 1):
+            readings = codebook.aliases.get(" ".join(words[k:j] + [tail]).lower(), ())
+            if any(r.kind in ("name", "capital") and r.country != "RUS" for r in readings):
+                return True
     return False
 
 
