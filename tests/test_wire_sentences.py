@@ -133,6 +133,11 @@ CASES = [
     ('Japan imposed sanctions on Russia, but Vietnam did not.', {'JPN': -1, 'VNM': 1}),
     ('Kazakhstan has helped Ukraine, while Belarus was busy with its own elections.', {'KAZ': -1}),
     ('Western banks were told not to evade sanctions against Russia.', {}),
+    ('"We want respect," Rahmon said, in a rare public rebuke of the Kremlin leader.', {'TJK': -1}),
+    ('Kazakhstan has avoided open criticism of Moscow.', {'KAZ': 1}),
+    ("China and India, two of Russia's most important partners, have kept their distance from the Kremlin's annexation.", {'CHN': -1, 'IND': -1}),
+    ('Jaishankar told the General Assembly that India was on the side of peace.', {'IND': -1}),
+    ('Ankara has also offered to host peace talks.', {'TUR': 0}),
 ]
 
 
