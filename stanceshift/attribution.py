@@ -132,6 +132,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = True
         elif in_list:
             excluded = excluded_prev
+        elif holders and _opens_subordinate_clause(before):
+            excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
         else:
             excluded = _is_object(m.alias, holder, before) or _is_reporter(before, after)
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
@@ -228,6 +230,21 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
     if alias.kind == "demonym" and _SPEAKER_AT.search(before):
         return False  # "an official at the North Korean Defense Ministry"
     return bool(_OBJECT_BEFORE_REVERSED.match(before[::-1]))
+
+
+# A state named right after one of these is the subject of a time or reason clause, not of the
+# sentence, once the sentence already has a holder; contrast words ("while") are clauses of their own.
+_SUBORDINATORS = frozenset(("when", "after", "before", "because", "since", "until", "once", "as"))
+
+
+def _opens_subordinate_clause(before: str) -> bool:
+    words = [w.strip("“\"‘'(,") for w in before.lower().split()[-3:]]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    if not words or words[-1] not in _SUBORDINATORS:
+        return False
+    # "such as Brazil and India", "as well as Kazakhstan": a list, not a clause
+    return not (words[-1] == "as" and len(words) > 1 and words[-2] in ("such", "well"))
 
 
 def _is_reporter(before: str, after: str) -> bool:

@@ -25,6 +25,7 @@ from .stance import CueHit, combine, find_cues, is_question
 
 log = logging.getLogger(__name__)
 _CONNECTIVE = re.compile(r"^[\"“‘']?(?:But|As a result|However|Yet|Still|And|So|Nevertheless|Even so|In response|Likewise|Similarly)\b")
+_PERSONAL_PRONOUN_SUBJECT = re.compile(r"^[\"“‘'\s]*(?:he|she|they|it)\s+(?!and\b)", re.I)
 METHOD = "rules-v1"
 CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
 INHERIT_WINDOW = 2  # sentences within which a statement by the same state shares its event
@@ -161,10 +162,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
 def _party_leads(s: _Sentence, parties: list) -> bool:
     """Whether a Russian or Ukrainian mention opens the sentence ("Lavrov said", "The president of
     Russia said"), so that its pronoun or description is theirs, not the last holder's. A party
-    later in the clause is an object ("The country has avoided criticising Moscow")."""
+    later in the clause is an object ("The country has avoided criticising Moscow"), and so is one
+    after a personal pronoun, which is the subject itself ("He did not mention Ukraine")."""
     if not parties or parties[0].start - s.start >= 40:
         return False
-    return len(s.text[:parties[0].start - s.start].split()) <= 4
+    before = s.text[:parties[0].start - s.start]
+    return len(before.split()) <= 4 and not _PERSONAL_PRONOUN_SUBJECT.match(before)
 
 
 # A clause that only points back at the other clause's act: "..., while China and India did not".

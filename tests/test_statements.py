@@ -450,3 +450,18 @@ def test_strength_of_humanitarian_aid_justification_and_balance():
     assert rows("Lukashenko described the invasion as a justified measure.") == {("BLR", 2)}
     assert rows("Lukashenko did not justify the invasion.") == {("BLR", -1)}
     assert rows("Mongolia neither condemned nor supported the invasion.") == {("MNG", 0)}
+
+
+def test_pronoun_subject_carries_over_past_a_party_object():
+    # "Ukraine" is the object of "mention", not the subject: the pronoun is Pashinyan.
+    st_ = extract("Armenian Prime Minister Nikol Pashinyan criticised the CSTO. He did not mention Ukraine.")
+    assert {(r.country, r.stance, r.actor) for r in st_.itertuples()} == {
+        ("ARM", -1, "Nikol Pashinyan"), ("ARM", 0, "Nikol Pashinyan")}
+    assert rows("Lavrov met the Kazakh delegation. He said Russia would win.") == set()
+
+
+def test_state_opening_a_time_or_reason_clause_is_not_a_second_holder():
+    assert rows("Pashinyan said the CSTO had failed to respond when Azerbaijan attacked Armenian territory.") == {("ARM", -1)}
+    assert rows("Kazakhstan called for peace talks after Turkey offered to mediate.") == {("KAZ", -1)}
+    # a list after "such as" is not a clause
+    assert rows("Some countries, such as Brazil and India, called for an end to the war.") == {("BRA", -1), ("IND", -1)}
