@@ -92,9 +92,16 @@ def _foreign_possessive_before(before: str, codebook: Codebook) -> bool:
 
 
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
-                 max_distance: timedelta | None = MAX_DISTANCE) -> str:
-    """The event the mentions point to, the one nearest the statement's date when several do."""
-    candidates = list(dict.fromkeys(eid for m in mentions for eid in m.event_ids))
+                 max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None) -> str:
+    """The event the mentions point to, the one nearest the statement's date when several do.
+
+    A generic cue ("the vote") does not point to an event that begins after ``not_after``, the
+    last day the statement's date can stand for: an article of September 23 that says countries
+    "abstained in the vote" means an earlier vote.
+    """
+    candidates = list(dict.fromkeys(eid for m in mentions for eid in m.event_ids
+                                    if len(m.event_ids) == 1 or not_after is None
+                                    or codebook.event(eid).start <= not_after))
     if not candidates:
         return ""
     specific = [eid for m in mentions if len(m.event_ids) == 1 for eid in m.event_ids]

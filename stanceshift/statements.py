@@ -254,7 +254,8 @@ class _DocumentEvents:
         own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
-                            max_distance=None if specific_only else MAX_DISTANCE)
+                            max_distance=None if specific_only else MAX_DISTANCE,
+                            not_after=_last_day(own_date) if own_date else self.published)
 
     def anaphora_in_paragraph(self, s: _Sentence) -> list[str]:
         """Kinds of events a definite description in s's paragraph refers to ("the summit")."""
@@ -352,6 +353,18 @@ def _date_nearby(recent, idx: int, holder: Holder, carried: bool, event: str) ->
         if item[1] == holder.country and item[7] and item[2] == event:
             return item[3], item[4]
     return None
+
+
+def _last_day(own_date: tuple[date, str]) -> date:
+    """The last day a resolved date of the given precision can stand for ("in April": April 30)."""
+    day, precision = own_date
+    if precision == "week":
+        return day + timedelta(days=6)
+    if precision == "month":
+        return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return day.replace(month=12, day=31)
+    return day
 
 
 def _fallback_date(event_id: str, published: date | None, codebook: Codebook) -> tuple[date | None, str]:

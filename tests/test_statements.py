@@ -465,3 +465,14 @@ def test_state_opening_a_time_or_reason_clause_is_not_a_second_holder():
     assert rows("Kazakhstan called for peace talks after Turkey offered to mediate.") == {("KAZ", -1)}
     # a list after "such as" is not a clause
     assert rows("Some countries, such as Brazil and India, called for an end to the war.") == {("BRA", -1), ("IND", -1)}
+
+
+def test_generic_vote_cue_does_not_point_to_a_later_vote():
+    # published before the October vote on the annexations: "the vote" is an earlier one
+    st_ = extract("Vietnam and Laos abstained in the vote.", published="2022-09-23")
+    assert set(st_["event"]) == {""}  # the April vote is more than 60 days away
+    st_ = extract("Vietnam and Laos abstained in the vote.", published="2022-10-14")
+    assert set(st_["event"]) == {"unga_es11_4_2022"}
+    # "in April" stands for the whole month: the April 7 vote is not after it
+    st_ = extract("China voted against the UN resolution in April.", published="2022-09-23")
+    assert st_["event"].tolist() == ["unga_es11_3_2022"]
