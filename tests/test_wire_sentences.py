@@ -138,6 +138,17 @@ CASES = [
     ("China and India, two of Russia's most important partners, have kept their distance from the Kremlin's annexation.", {'CHN': -1, 'IND': -1}),
     ('Jaishankar told the General Assembly that India was on the side of peace.', {'IND': -1}),
     ('Ankara has also offered to host peace talks.', {'TUR': 0}),
+    ('India has emerged as a major buyer of Russian crude.', {'IND': 1}),
+    ('Georgia has become a major importer of Russian fuel.', {'GEO': 1}),
+    ('Vietnam has continued to import Russian weapons.', {'VNM': 1}),
+    ("Serbia's president refused to align with EU sanctions against Russia.", {'SRB': 1}),
+    ('Erdogan said Turkey could not cut ties with Russia.', {'TUR': 1}),
+    ('Moldova has cut all ties with Russia.', {'MDA': -1}),
+    ("Kazakhstan's foreign ministry summoned the Russian ambassador.", {'KAZ': -1}),
+    ('Uzbekistan expelled a Russian diplomat.', {'UZB': -1}),
+    ('Tokayev refused to attend the Victory Day parade in Moscow.', {'KAZ': -1}),
+    ('Kazakhstan will skip the Victory Day parade.', {'KAZ': -1}),
+    ('Pashinyan said the CSTO had failed to respond when Azerbaijan attacked Armenian territory.', {'ARM': -1}),
 ]
 
 
