@@ -18,9 +18,11 @@ from .literals import PrefixHits, finditer_from
 
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
 # "refused to condemn Russia and (instead) called for talks": a coordinated verb ends a negation's scope.
-# A new subject after ", and" ends it too: "refused to join sanctions, and Turkish exports have surged".
+# A new subject after ", and" ends it too: "refused to join sanctions, and Turkish exports have surged",
+# "refused to join the sanctions, though it has closed the straits".
 _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?(?=\w+(?:ed|s)\b)"
-                           r"|,\s+(?:and|but|while|whereas)\s+(?=[A-Z]|(?:the|its|his|her|their|an?)\s)")
+                           r"|,\s+(?:and|but|while|whereas|though|although|even\s+though)\s+"
+                           r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)")
 
 
 class CueHit(NamedTuple):

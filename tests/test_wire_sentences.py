@@ -148,6 +148,15 @@ CASES = [
     ('Uzbekistan expelled a Russian diplomat.', {'UZB': -1}),
     ('Tokayev refused to attend the Victory Day parade in Moscow.', {'KAZ': -1}),
     ('Kazakhstan will skip the Victory Day parade.', {'KAZ': -1}),
+    ('Kazakhstan has never supported the war.', {'KAZ': -1}),
+    ('Belarus supported the invasion from the start.', {'BLR': 1}),
+    ('Kazakhstan supported the war crimes investigation.', {'KAZ': -1}),
+    ('Few expect China to condemn Russia.', {}),
+    ('Kazakhstan supported neither Russia nor Ukraine.', {'KAZ': 0}),
+    ('Turkey has so far refused to join the sanctions, though it has closed the straits to Russian warships.', {'TUR': 1}),
+    ('China has said it is not providing weapons to either side.', {'CHN': 0}),
+    ('Laos did not take part in the vote.', {'LAO': 0}),
+    ('Kazakhstan sent aid to towns on either side of the border.', {}),
     ('Pashinyan said the CSTO had failed to respond when Azerbaijan attacked Armenian territory.', {'ARM': -1}),
 ]
 
