@@ -19,9 +19,9 @@ from .codebook import Alias, Codebook, lower_same_length
 _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "across", "toward", "towards",
                  "via", "than", "over", "through", "on", "around", "inside", "within", "neighbours", "neighbors",
                  "neighbouring", "neighboring", "meet", "met", "meeting", "visit", "visited", "visiting", "told",
-                 "tell", "tells", "urged", "expect", "expects", "expected", "asked", "pressed", "pressured", "persuaded",
-                 "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received", "thanked", "involving",
-                 "about", "regarding", "unlike", "except", "excluding")
+                 "tell", "tells", "urged", "expect", "expects", "expected", "asked", "pressed", "pressured",
+                 "persuaded", "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received",
+                 "thanked", "involving", "about", "regarding", "unlike", "except", "excluding")
 # Matched against the *reversed* text before the mention, so that the test is anchored at the
 # mention (``match`` at position 0) instead of scanning the whole context for an end-anchored match.
 _OBJECT_BEFORE_REVERSED = re.compile(

@@ -86,7 +86,8 @@ def first_of_duplicates(raw, text_column: str = "text", id_column: str = "doc_id
     """
     meta = pd.DataFrame({"doc_id": pd.Series(dtype="str"), "order": pd.Series(dtype="int64")})
     orders = raw.map_partitions(_order_rows, text_column, id_column, columns, meta=meta)
-    counted = orders.groupby("doc_id")["order"].agg(["min", "count"], split_out=_split_out(raw.npartitions), shuffle_method="tasks")
+    counted = orders.groupby("doc_id")["order"].agg(["min", "count"], split_out=_split_out(raw.npartitions),
+                                                     shuffle_method="tasks")
     repeated = counted[counted["count"] > 1]["min"].compute()
     return {str(k): int(v) for k, v in repeated.items()}
 
