@@ -294,7 +294,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         actors=tuple(actors),
         titles=dict(actors_doc.get("titles") or {}),
         agent_nouns=_compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}?(?:" + "|".join(
-            re.escape(n) for n in sorted(countries.get("agent_nouns") or [], key=len, reverse=True)) + r")\b",
+            re.escape(n) for n in sorted(countries.get("agent_nouns") or [], key=len, reverse=True)) + r")s?\b",
             "countries.yaml agent_nouns", flags=re.IGNORECASE),
         events=tuple(events),
         generic_event_cues=generic,

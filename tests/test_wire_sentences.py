@@ -157,6 +157,8 @@ CASES = [
     ('China has said it is not providing weapons to either side.', {'CHN': 0}),
     ('Laos did not take part in the vote.', {'LAO': 0}),
     ('Kazakhstan sent aid to towns on either side of the border.', {}),
+    ('The Chinese and Indian governments have avoided criticising Moscow.', {'CHN': 1, 'IND': 1}),
+    ('Kazakh and Russian oil flows through the pipeline.', {}),
     ('Pashinyan said the CSTO had failed to respond when Azerbaijan attacked Armenian territory.', {'ARM': -1}),
 ]
 
