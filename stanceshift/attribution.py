@@ -162,7 +162,8 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
         # the reported state comes after the verb ("Kyrgyzstan and Uzbekistan have said nothing" is a list)
         # (in the same clause: "Kazakhstan said it would comply, while Uzbekistan did the same" is two statements)
         reports_next = says and any(o.country != h.country and o.start - offset >= e + says.end()
-                                    and not CONTRAST.search(sentence, e + says.end(), o.start - offset) for o in holders[i + 1:])
+                                    and not CONTRAST.search(sentence, e + says.end(), o.start - offset)
+                                    for o in holders[i + 1:])
         others_before = any(o.country != h.country for o in holders[:i])
         in_trailing_source = trailing and others_before and h.start - offset >= trailing.start()
         if not (reports_next or in_trailing_source):

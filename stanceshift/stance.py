@@ -136,9 +136,9 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
             positions += [start + n.start() for n in adverbs.finditer(inner, 1)]
     if positions:
         # "said the era is not of war and urged talks": a coordinated verb is outside the adverb's scope.
-        for coord in _COORDINATION.finditer(sentence, positions[0], min(len(sentence), start + 40)):
-            if coord.end() <= start:
-                positions = [p for p in positions if p >= coord.end()]
+        coordinations = _COORDINATION.finditer(sentence, positions[0], min(len(sentence), start + 40))
+        scope_from = max((c.end() for c in coordinations if c.end() <= start), default=0)
+        positions = [p for p in positions if p >= scope_from]
     if positions:
         count += 1
         # "criticized other members for not providing support": the criticism cancels the negation.

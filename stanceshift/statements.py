@@ -172,9 +172,10 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
 
 # A clause that only points back at the other clause's act: "..., while China and India did not".
 _ELLIPSIS_NEGATED = re.compile(r"\b(?:did|do|does|has|have|had|would|will|could|can|is|are|was|were)(?:\s+not|n[’']t)"
-                               r"(?:\s+(?:do\s+so|done\s+so|yet|so\s+far))?\W*$|\bcannot\W*$|\brefused\s+to(?:\s+do\s+so)?\W*$", re.I)
-_ELLIPSIS_SAME = re.compile(r"\b(?:did|said|has\s+done|have\s+done)\s+(?:the\s+same|likewise|so\s+too)\b|\bfollowed\s+suit\b"
-                            r"|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
+                               r"(?:\s+(?:do\s+so|done\s+so|yet|so\s+far))?\W*$"
+                               r"|\bcannot\W*$|\brefused\s+to(?:\s+do\s+so)?\W*$", re.I)
+_ELLIPSIS_SAME = re.compile(r"\b(?:did|said|has\s+done|have\s+done)\s+(?:the\s+same|likewise|so\s+too)\b"
+                            r"|\bfollowed\s+suit\b|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
 
 
 def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:
