@@ -22,11 +22,15 @@ _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "a
                  "tell", "tells", "urged", "expect", "expects", "expected", "asked", "pressed", "pressured",
                  "persuaded", "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received",
                  "thanked", "involving", "about", "regarding", "unlike", "except", "excluding")
+_RELATION_NOUNS = ("relations", "relationship", "ties", "tension", "tensions", "talks", "trade", "partnership",
+                   "cooperation", "rift", "friction", "dispute", "rapprochement", "alliance", "friendship", "contacts")
 # Matched against the *reversed* text before the mention, so that the test is anchored at the
 # mention (``match`` at position 0) instead of scanning the whole context for an end-anchored match.
 _OBJECT_BEFORE_REVERSED = re.compile(
     r"(?:\s+eht)?\s+(?:" + "|".join(w[::-1] for w in sorted(_OBJECT_WORDS, key=len, reverse=True))
-    + r"|dna\s+\w+\s+neewteb|eht\s+dna)\b", re.IGNORECASE)
+    + r"|dna\s+\w+\s+neewteb|eht\s+dna"
+    # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
+    + r"|neewteb(?!(?:\s+\S+){0,4}?\s+(?:" + "|".join(w[::-1] for w in _RELATION_NOUNS) + r")\b))\b", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:\w+\s+){0,3}?(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|authorities|leadership|parliament)\s+in\s+$", re.I)
@@ -112,10 +116,12 @@ def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> 
 
 
 def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], codebook: Codebook,
-                        on: date | None, include_parties: bool = False) -> tuple[list[Holder], list[Mention]]:
+                        on: date | None, include_parties: bool = False,
+                        objects: frozenset[int] = frozenset()) -> tuple[list[Holder], list[Mention]]:
     """Stance holders among the mentions inside one sentence, and the party mentions seen.
 
     ``offset`` is the sentence's start in the document; mention offsets are document offsets.
+    ``objects`` are the starts of mentions known to be objects (of a cue: "blamed the United States").
     """
     inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(sentence)]
     holders: list[Holder] = []
@@ -129,7 +135,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         before, after = _context_before(sentence, s), sentence[e:e + CONTEXT]
         in_list = prev_end is not None and _in_same_list(sentence[prev_end:s], after)
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
-        if holder is None:
+        if holder is None or m.start in objects:
             excluded = True
         elif in_list:
             excluded = excluded_prev

@@ -269,12 +269,15 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
     anaphora = {kind: _compile(r"\b(?:" + "|".join(v) + r")\b", f"events.yaml anaphora {kind}")
                 for kind, v in (events_doc.get("anaphora") or {}).items()}
 
-    refs = cues_doc.get("refs") or {}
+    refs = dict(cues_doc.get("refs") or {})
 
     def expand(pattern: str) -> str:
         for key, value in refs.items():
             pattern = pattern.replace("{" + key + "}", value)
         return pattern
+
+    for key in refs:  # a ref may use the refs defined before it ({WITH_R} uses {R})
+        refs[key] = expand(refs[key])
 
     cues = []
     for c in cues_doc.get("cues") or []:

@@ -23,6 +23,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
 _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?(?=\w+(?:ed|s)\b)"
                            r"|,\s+(?:and|but|while|whereas|though|although|even\s+though)\s+"
                            r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)")
+# Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
+# matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
+_QUOTES_AS_SPACES = str.maketrans({c: " " for c in '"“”„«»'})
 
 
 class CueHit(NamedTuple):
@@ -53,6 +56,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         candidates = codebook.cue_index.candidates(lowered)
     if not candidates:
         return []
+    quoted = sentence  # the cue's text in the evidence keeps its quotation marks
+    sentence, lowered = sentence.translate(_QUOTES_AS_SPACES), lowered.translate(_QUOTES_AS_SPACES)
     literal = codebook.prefix_index.scan(lowered)
     found = []
     for i in candidates:
@@ -73,7 +78,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     kept = [(cue, m) for cue, m in kept
             if not (_is_conditional(sentence, m.start(), codebook, literal)
                     or _describes_a_resolution(sentence, m.start(), codebook, literal))]
-    hits = [CueHit(cue, m.start(), m.end(), m.group(0), _is_negated(sentence, m, codebook, literal),
+    hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()], _is_negated(sentence, m, codebook, literal),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(hits)
 

@@ -113,13 +113,21 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             own_date = own_date_of(s.idx)
             on = own_date[0] if own_date else published
             holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
+        hits = None
+        if holders and not is_question(s.text):
+            hits = find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
+            objects = _objects_of_cues(s, holders, sent_mentions, hits, codebook)
+            if objects:  # "Cuba blamed the United States for the war": the United States holds nothing
+                holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on,
+                                                       include_parties, objects)
         carried = False
         if not holders and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW and refers_back(s.text):
             if not _party_leads(s, parties):
                 holders, carried = [antecedent[1]], True
                 own_date = own_date_of(s.idx)
-        hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
-                if holders and not is_question(s.text) else [])
+        if hits is None:
+            hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
+                    if holders and not is_question(s.text) else [])
         stance = combine(hits)
         if carried is False and holders and antecedent and antecedent[1].actor and starts_with_pronoun(s.text):
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
@@ -157,6 +165,27 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         elif antecedent and introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
             antecedent = None
     return rows
+
+
+OBJECT_WORDS_INTO_CUE = 3  # a state this many words into a cue's phrase is what the cue is about
+
+
+def _objects_of_cues(s: _Sentence, holders: list[Holder], mentions: list, hits: list[CueHit],
+                     codebook: Codebook) -> frozenset[int]:
+    """Starts of the holders' mentions that a cue's phrase takes as its object, a few words after
+    the phrase begins and with no comma between, when another state is named before the phrase:
+    "Cuba blamed the United States", "Cuba accused NATO of" (but "Relations between Kazakhstan
+    and Russia have cooled" are Kazakhstan's)."""
+    out = set()
+    for h in holders:
+        rel = h.start - s.start
+        for x in hits:
+            if x.start < rel < x.end and any(m.alias.country != h.country and m.alias.country not in codebook.parties
+                                             and m.start - s.start < x.start for m in mentions):
+                between = s.text[x.start:rel]
+                if "," not in between and len(between.split()) <= OBJECT_WORDS_INTO_CUE:
+                    out.add(h.start)
+    return frozenset(out)
 
 
 def _party_leads(s: _Sentence, parties: list) -> bool:

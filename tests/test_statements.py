@@ -476,3 +476,33 @@ def test_generic_vote_cue_does_not_point_to_a_later_vote():
     # "in April" stands for the whole month: the April 7 vote is not after it
     st_ = extract("China voted against the UN resolution in April.", published="2022-09-23")
     assert st_["event"].tolist() == ["unga_es11_3_2022"]
+
+
+def test_a_state_a_cue_takes_as_its_object_is_not_a_holder():
+    assert rows("Cuba blamed the United States and Britain for the war.") == {("CUB", 2)}
+    # the accuser is not a source reporting the accused's act
+    assert rows("Cuba accused the United States of provoking the conflict.") == {("CUB", 2)}
+    # ... but the accused is the holder when the cue is the accused's act
+    assert rows("The United States accused China of supplying weapons to Russia.") == {("CHN", 2)}
+    # no state before the phrase: the state inside it holds the relation
+    assert rows("Relations between Kazakhstan and Russia have cooled.") == {("KAZ", -1)}
+
+
+def test_between_names_a_place_except_after_a_word_of_relations():
+    assert rows("Mongolia has stayed neutral, citing its position between Russia and China.") == {("MNG", 0)}
+    assert rows("Tensions between Armenia and Russia have mounted.") == {("ARM", -1)}
+    # relations that cool between two other states say nothing about Moscow
+    assert rows("Relations between Armenia and Azerbaijan have deteriorated.") == set()
+
+
+def test_quotation_marks_do_not_break_a_cue_and_the_evidence_keeps_them():
+    st_ = extract('Venezuela\'s Nicolas Maduro expressed "strong support" for Putin.')
+    assert st_[["country", "stance"]].values.tolist() == [["VEN", 2]]
+    assert st_["cues"].iloc[0] == 'support" for Putin'
+    assert st_["quote"].iloc[0] == 'Venezuela\'s Nicolas Maduro expressed "strong support" for Putin.'
+
+
+def test_resisting_pressure_negates_the_act_pressed_for():
+    assert rows("Serbia resisted pressure from Brussels to impose sanctions on Russia.") == {("SRB", 1)}
+    assert rows("Serbia imposed sanctions on Russia.") == {("SRB", -2)}
+    assert rows("Serbia imposed sanctions on Iran.") == set()

@@ -160,6 +160,25 @@ CASES = [
     ('The Chinese and Indian governments have avoided criticising Moscow.', {'CHN': 1, 'IND': 1}),
     ('Kazakh and Russian oil flows through the pipeline.', {}),
     ('Pashinyan said the CSTO had failed to respond when Azerbaijan attacked Armenian territory.', {'ARM': -1}),
+    # session 6
+    ('Cuba blamed the United States for the war.', {'CUB': 1}),
+    ("Cuba's foreign ministry accused the United States of provoking the conflict.", {'CUB': 1}),
+    ('The United States accused China of supplying weapons to Russia.', {'CHN': 1}),
+    ('Serbia resisted pressure from Brussels to impose sanctions on Russia.', {'SRB': 1}),
+    ('Mongolia has stayed neutral, citing its landlocked position between Russia and China.', {'MNG': 0}),
+    ('Relations between Kazakhstan and Russia have deteriorated since the invasion.', {'KAZ': -1}),
+    ("Venezuela's Nicolas Maduro expressed \"strong support\" for Putin.", {'VEN': 1}),
+    ('Israel condemned the killing of civilians in Bucha but stopped short of imposing sanctions.', {'ISR': 0}),
+    ('Egypt has quietly kept buying Russian wheat while calling for a diplomatic solution.', {'EGY': 0}),
+    ("Orban said the European Union's sanctions had backfired and hurt Europe more than Russia.", {'HUN': 1}),
+    ('The US imposed sanctions on Iran.', {}),
+    ('The annexation was rejected by Kazakhstan, Uzbekistan and Tajikistan.', {'KAZ': -1, 'UZB': -1, 'TJK': -1}),
+    ('Belarus has allowed Russia to station tactical nuclear weapons on its territory.', {'BLR': 1}),
+    ("China's Xi Jinping called Putin his \"best friend\".", {'CHN': 1}),
+    ('Ankara has been careful not to antagonise Moscow.', {'TUR': 1}),
+    ('Hungary vetoed a new EU aid package for Ukraine.', {'HUN': 1}),
+    ('Beijing has not condemned the invasion and has blamed NATO for provoking Russia.', {'CHN': 1}),
+    ('Vietnam has not voted for any of the resolutions condemning Moscow.', {'VNM': 0}),
 ]
 
 
