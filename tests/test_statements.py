@@ -506,3 +506,13 @@ def test_resisting_pressure_negates_the_act_pressed_for():
     assert rows("Serbia resisted pressure from Brussels to impose sanctions on Russia.") == {("SRB", 1)}
     assert rows("Serbia imposed sanctions on Russia.") == {("SRB", -2)}
     assert rows("Serbia imposed sanctions on Iran.") == set()
+
+
+def test_vote_tallies_link_the_vote_of_that_day():
+    text = ("At the UN General Assembly on Wednesday, 143 countries voted to condemn Russia's attempted annexation. "
+            "Among the 35 abstentions were China and India. Belarus and Syria joined Russia in voting against.")
+    st_ = extract(text, published="2022-10-15")
+    assert {(r.country, r.stance, r.event) for r in st_.itertuples()} == {
+        ("CHN", 0, "unga_es11_4_2022"), ("IND", 0, "unga_es11_4_2022"),
+        ("BLR", 2, "unga_es11_4_2022"), ("SYR", 2, "unga_es11_4_2022")}
+    assert set(st_["date"].dt.date.astype(str)) == {"2022-10-12"}

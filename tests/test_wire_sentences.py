@@ -179,6 +179,11 @@ CASES = [
     ('Hungary vetoed a new EU aid package for Ukraine.', {'HUN': 1}),
     ('Beijing has not condemned the invasion and has blamed NATO for provoking Russia.', {'CHN': 1}),
     ('Vietnam has not voted for any of the resolutions condemning Moscow.', {'VNM': 0}),
+    ('Among the 35 abstentions were China, India, South Africa and Pakistan.', {'CHN': 0, 'IND': 0, 'ZAF': 0, 'PAK': 0}),
+    ('Belarus, Nicaragua, North Korea and Syria joined Russia in voting against.', {'BLR': 1, 'NIC': 1, 'PRK': 1, 'SYR': 1}),
+    ('Eritrea voted against.', {'ERI': 1}),
+    ('Estonia voted against Russia in every vote.', {}),
+    ('Jaishankar said the conflict should be resolved through dialogue and diplomacy.', {'IND': -1}),
 ]
 
 
