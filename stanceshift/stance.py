@@ -25,7 +25,15 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)")
 # Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
 # matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
-_QUOTES_AS_SPACES = str.maketrans({c: " " for c in '"“”„«»'})
+_QUOTES = '"“”„«»'
+
+
+def _quotes_as_spaces(text: str) -> str:
+    # str.translate looks up every character in Python; a replace per quote present is a C scan
+    for quote in _QUOTES:
+        if quote in text:
+            text = text.replace(quote, " ")
+    return text
 
 
 class CueHit(NamedTuple):
@@ -57,7 +65,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     if not candidates:
         return []
     quoted = sentence  # the cue's text in the evidence keeps its quotation marks
-    sentence, lowered = sentence.translate(_QUOTES_AS_SPACES), lowered.translate(_QUOTES_AS_SPACES)
+    sentence, lowered = _quotes_as_spaces(sentence), _quotes_as_spaces(lowered)
     literal = codebook.prefix_index.scan(lowered)
     found = []
     for i in candidates:
