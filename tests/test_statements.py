@@ -297,7 +297,8 @@ def test_praising_russia_leans_toward():
 
 def test_recognising_occupied_regions_backs_unless_as_part_of_ukraine():
     assert rows("Syria recognised Donetsk and Luhansk as independent states.") == {("SYR", 2)}
-    assert rows("Moldova recognises Crimea as part of Ukraine.") == set()
+    # ... which holds Crimea to be Ukraine's: it opposes the annexation (territorial_integrity)
+    assert rows("Moldova recognises Crimea as part of Ukraine.") == {("MDA", -2)}
 
 
 def test_letting_russia_use_territory_backs():

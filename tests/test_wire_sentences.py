@@ -184,6 +184,10 @@ CASES = [
     ('Eritrea voted against.', {'ERI': 1}),
     ('Estonia voted against Russia in every vote.', {}),
     ('Jaishankar said the conflict should be resolved through dialogue and diplomacy.', {'IND': -1}),
+    ('Tokayev has said his country will not be used as a tool to bypass sanctions.', {'KAZ': -1}),
+    ('The Chinese embassy in Washington said Beijing had never provided lethal weapons to either party.', {'CHN': 0}),
+    ('Uzbekistan warned its citizens that fighting for Russia in Ukraine was a crime punishable by prison.', {'UZB': -1}),
+    ('Vucic said Serbia considered Crimea and Donbas to be part of Ukraine.', {'SRB': -1}),
 ]
 
 
