@@ -274,7 +274,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|moreover|later|then|so|still|yet|earlier|now|"
     r"on\s+(?:his|her|its|their)\s+part|in\s+(?:addition|turn)|this\s+week|last\s+week|on\s+\w+day),?\s+)*"
     r"(?:(?:he|she|they)\b|it\b(?!\s+(?:is|was|has\s+been|seems|would\s+be|will\s+be)\b)|"
-    r"the\s+(?:country|government|ministry|president|leader|minister|state|prime\s+minister|kremlin\s+ally)\b)",
+    r"the\s+(?:country|government|ministry|president|leader|minister|state|prime\s+minister|kremlin\s+ally)\b|"
+    r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b)",
     re.IGNORECASE,
 )
 _PRONOUN_SPEAKER = re.compile(r"[,”\"’']\s*(?:he|she|it|they)\s+(?:said|says|added|told|stressed|noted|stated|argued|insisted|warned)\b", re.I)

@@ -517,3 +517,10 @@ def test_vote_tallies_link_the_vote_of_that_day():
         ("CHN", 0, "unga_es11_4_2022"), ("IND", 0, "unga_es11_4_2022"),
         ("BLR", 2, "unga_es11_4_2022"), ("SYR", 2, "unga_es11_4_2022")}
     assert set(st_["date"].dt.date.astype(str)) == {"2022-10-12"}
+
+
+def test_possessive_description_carries_over():
+    st_ = extract("Hungarian Prime Minister Viktor Orban spoke on Friday. "
+                  "His government also said it would block a joint EU statement condemning the annexation.")
+    assert {(r.country, r.stance) for r in st_.itertuples()} == {("HUN", 1)}
+    assert st_["actor"].tolist() == ["Viktor Orbán"]

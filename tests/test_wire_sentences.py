@@ -188,6 +188,12 @@ CASES = [
     ('The Chinese embassy in Washington said Beijing had never provided lethal weapons to either party.', {'CHN': 0}),
     ('Uzbekistan warned its citizens that fighting for Russia in Ukraine was a crime punishable by prison.', {'UZB': -1}),
     ('Vucic said Serbia considered Crimea and Donbas to be part of Ukraine.', {'SRB': -1}),
+    ('Orban called the sanctions a big mistake.', {'HUN': 1}),
+    ('Kazakhstan said lifting the sanctions would be a mistake.', {}),
+    ('Hungary said it would block a joint EU statement condemning the annexation.', {'HUN': 1}),
+    ('Pashinyan said his country\'s security relationship with Russia had failed.', {'ARM': -1}),
+    ("Armenia's dependence on Russia in security matters was a strategic mistake, Pashinyan said.", {'ARM': -1}),
+    ('Uzbekistan wants to reduce its dependence on Russian gas.', {'UZB': -1}),
 ]
 
 
