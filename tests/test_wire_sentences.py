@@ -194,6 +194,14 @@ CASES = [
     ('Pashinyan said his country\'s security relationship with Russia had failed.', {'ARM': -1}),
     ("Armenia's dependence on Russia in security matters was a strategic mistake, Pashinyan said.", {'ARM': -1}),
     ('Uzbekistan wants to reduce its dependence on Russian gas.', {'UZB': -1}),
+    ('Armenia will not host CSTO exercises this year, Pashinyan said.', {'ARM': -1}),
+    ('Kazakhstan took part in CSTO military drills in Tajikistan.', {'KAZ': 1}),
+    ('The Chinese delegation voted against the proposal to suspend Russia from the Human Rights Council.', {'CHN': 1}),
+    ('President Tokayev did not attend the parade in Moscow.', {'KAZ': -1}),
+    ('Beijing and Moscow have declared a "no limits" partnership.', {'CHN': 1}),
+    ('Laos has maintained a low profile on the conflict.', {'LAO': 0}),
+    ('India, as well as Brazil and South Africa, abstained.', {'IND': 0, 'BRA': 0, 'ZAF': 0}),
+    ('Unlike Kazakhstan, Kyrgyzstan has not distanced itself from Moscow.', {'KGZ': 1}),
 ]
 
 
