@@ -70,6 +70,7 @@ class Cue:
     pattern: re.Pattern
     unless_before: re.Pattern | None = None
     anchors: tuple[str, ...] = ()
+    only_with: re.Pattern | None = None  # the cue counts only in a sentence where this matches
 
 
 def lower_same_length(text: str) -> str:
@@ -288,7 +289,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         negated = int(c["negated"]) if c.get("negated") is not None else (-1 if value > 0 else 1 if value < 0 else 0)
         cues.append(Cue(c["id"], c.get("category", ""), value, negated, _compile(expand(c["pattern"]), where),
                         _compile(c["unless_before"], where) if c.get("unless_before") else None,
-                        tuple(str(a).lower() for a in c.get("anchors") or [])))
+                        tuple(str(a).lower() for a in c.get("anchors") or []),
+                        _compile(expand(c["only_with"]), where) if c.get("only_with") else None))
     neg = cues_doc.get("negation") or {}
     codebook = Codebook(
         country_names=names,

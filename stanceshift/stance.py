@@ -70,6 +70,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     found = []
     for i in candidates:
         cue = codebook.cues[i]
+        if cue.only_with is not None and not cue.only_with.search(sentence):
+            continue  # "agreed to boost cooperation" says nothing about Moscow unless it is named
         for m in finditer_from(cue.pattern, sentence, literal.starts(("cue", i))):
             if m.end() > m.start() and not (cue.unless_before and _void_by_context(sentence, m.start(), cue, i, literal)):
                 found.append((cue, m))

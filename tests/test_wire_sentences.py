@@ -202,6 +202,18 @@ CASES = [
     ('Laos has maintained a low profile on the conflict.', {'LAO': 0}),
     ('India, as well as Brazil and South Africa, abstained.', {'IND': 0, 'BRA': 0, 'ZAF': 0}),
     ('Unlike Kazakhstan, Kyrgyzstan has not distanced itself from Moscow.', {'KGZ': 1}),
+    # other conflicts and other partnerships: no stance toward Moscow
+    ('India condemned the terrorist attack in Kashmir and called for the perpetrators to be brought to justice.', {}),
+    ('Pakistan called for an end to the violence in Gaza.', {}),
+    ('Vietnam and China agreed to boost cooperation on infrastructure.', {}),
+    ('India and Pakistan should resolve their differences through dialogue, the statement said.', {}),
+    ('The Uzbek government said it supports the peaceful resolution of the conflict between Armenia and Azerbaijan.', {}),
+    ('Turkey offered to mediate between Israel and Hamas.', {}),
+    ('Iraq condemned the invasion of Kuwait.', {}),
+    ('Kazakhstan condemned the Russian attack on Kyiv.', {'KAZ': -1}),
+    ('Turkey offered to mediate between Russia and Ukraine.', {'TUR': 0}),
+    ('Kazakhstan and Russia reaffirmed their strategic partnership.', {'KAZ': 1}),
+    ('After meeting Putin, Tokayev said the two leaders had agreed to deepen cooperation.', {'KAZ': 1}),
 ]
 
 
