@@ -70,11 +70,12 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     found = []
     for i in candidates:
         cue = codebook.cues[i]
-        if cue.only_with is not None and not cue.only_with.search(sentence):
-            continue  # "agreed to boost cooperation" says nothing about Moscow unless it is named
-        for m in finditer_from(cue.pattern, sentence, literal.starts(("cue", i))):
-            if m.end() > m.start() and not (cue.unless_before and _void_by_context(sentence, m.start(), cue, i, literal)):
-                found.append((cue, m))
+        matches = [m for m in finditer_from(cue.pattern, sentence, literal.starts(("cue", i)))
+                   if m.end() > m.start() and not (cue.unless_before and _void_by_context(sentence, m.start(), cue, i, literal))]
+        # "agreed to boost cooperation" says nothing about Moscow unless it is named (checked only
+        # after a match: the condition scans the whole sentence)
+        if matches and (cue.only_with is None or cue.only_with.search(sentence)):
+            found.extend((cue, m) for m in matches)
     if not found:
         return []
     found.sort(key=lambda cm: (cm[1].start(), -cm[1].end()))
