@@ -50,6 +50,10 @@ _TRAILING_ATTRIBUTION = re.compile(
 # Clauses set against each other: "China and India abstained, while Serbia voted in favour".
 CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s*|,\s+but\s+")
 _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
+# A wire dateline names where the story was filed, not who speaks: "SAMARKAND, Uzbekistan (Reuters) -",
+# "BERLIN —", "MOSCOW, May 16 (Reuters) -".
+_WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,2})*"
+                            r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s")
 
 
 CONTEXT = 100  # characters of context either side of a mention that the rules look at
@@ -129,6 +133,9 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     parties: list[Mention] = []
     excluded_prev = False
     prev_end = None
+    dateline = _WIRE_DATELINE.match(sentence)
+    if dateline:
+        inside = [m for m in inside if m.start - offset >= dateline.end()]
     for m in inside:
         s, e = m.start - offset, m.end - offset
         # Bounded context keeps a run-on "sentence" of a megabyte linear.

@@ -524,3 +524,10 @@ def test_possessive_description_carries_over():
                   "His government also said it would block a joint EU statement condemning the annexation.")
     assert {(r.country, r.stance) for r in st_.itertuples()} == {("HUN", 1)}
     assert st_["actor"].tolist() == ["Viktor Orbán"]
+
+
+def test_a_wire_dateline_is_not_a_holder():
+    assert rows("SAMARKAND, Uzbekistan (Reuters) - Chinese President Xi Jinping praised Putin.") == {("CHN", 1)}
+    assert rows("BERLIN — Kazakhstan will comply with Western sanctions against Russia.") == {("KAZ", -1)}
+    # a state that opens a sentence without a dash is no dateline
+    assert rows("Uzbekistan - and Kazakhstan - abstained.") == {("UZB", 0), ("KAZ", 0)}

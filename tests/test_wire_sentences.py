@@ -214,6 +214,12 @@ CASES = [
     ('Turkey offered to mediate between Russia and Ukraine.', {'TUR': 0}),
     ('Kazakhstan and Russia reaffirmed their strategic partnership.', {'KAZ': 1}),
     ('After meeting Putin, Tokayev said the two leaders had agreed to deepen cooperation.', {'KAZ': 1}),
+    # datelines name where a story was filed
+    ('SAMARKAND, Uzbekistan (Reuters) - Chinese President Xi Jinping praised Putin on Thursday.', {'CHN': 1}),
+    ('BERLIN — Kazakhstan will comply with Western sanctions against Russia, Tokayev said.', {'KAZ': -1}),
+    ('MOSCOW, May 16 (Reuters) - Armenia criticised the CSTO on Monday.', {'ARM': -1}),
+    ('Modi told the Russian leader that "today\'s era is not of war".', {'IND': -1}),
+    ('"We have no intention of helping anyone evade sanctions," Tokayev said.', {'KAZ': -1}),
 ]
 
 
