@@ -220,6 +220,13 @@ CASES = [
     ('MOSCOW, May 16 (Reuters) - Armenia criticised the CSTO on Monday.', {'ARM': -1}),
     ('Modi told the Russian leader that "today\'s era is not of war".', {'IND': -1}),
     ('"We have no intention of helping anyone evade sanctions," Tokayev said.', {'KAZ': -1}),
+    ('The Kyrgyz parliament ratified an agreement to host a Russian military base.', {'KGZ': 1}),
+    ("Azerbaijan's Aliyev signed a declaration on allied cooperation with Putin.", {'AZE': 1}),
+    ('Tokayev said Russia and Kazakhstan were "allies and strategic partners".', {'KAZ': 1}),
+    ('The Armenian foreign minister said Yerevan was "not an ally of Russia" in the war against Ukraine.', {'ARM': -1}),
+    ('Tajikistan has voted against every UN resolution on Ukraine.', {'TJK': 1}),
+    ("Kazakhstan's president refused to attend the St Petersburg forum this year.", {'KAZ': -1}),
+    ('Kazakhstan issued a statement condemning the annexation.', {'KAZ': -1}),
 ]
 
 
