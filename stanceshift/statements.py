@@ -174,8 +174,8 @@ def _objects_of_cues(s: _Sentence, holders: list[Holder], mentions: list, hits: 
                      codebook: Codebook) -> frozenset[int]:
     """Starts of the holders' mentions that a cue's phrase takes as its object, a few words after
     the phrase begins and with no comma between, when another state is named before the phrase:
-    "Cuba blamed the United States", "Cuba accused NATO of" (but "Relations between Kazakhstan
-    and Russia have cooled" are Kazakhstan's)."""
+    "Cuba blamed the United States", "Cuba accused the United States of provoking" (but "Relations
+    between Kazakhstan and Russia have cooled" are Kazakhstan's)."""
     out = set()
     for h in holders:
         rel = h.start - s.start
