@@ -227,6 +227,12 @@ CASES = [
     ('Tajikistan has voted against every UN resolution on Ukraine.', {'TJK': 1}),
     ("Kazakhstan's president refused to attend the St Petersburg forum this year.", {'KAZ': -1}),
     ('Kazakhstan issued a statement condemning the annexation.', {'KAZ': -1}),
+    # this war, whatever follows it
+    ('Kazakhstan condemned the invasion on Thursday.', {'KAZ': -1}),
+    ('Mongolia condemned the invasion in the strongest terms.', {'MNG': -1}),
+    ('Serbia condemned the invasion of February 24.', {'SRB': -1}),
+    ('Kenya condemned the war in a speech at the UN.', {'KEN': -1}),
+    ('Turkey offered to host talks between them and the Ukrainians.', {'TUR': 0}),
 ]
 
 
