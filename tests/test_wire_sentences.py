@@ -233,6 +233,11 @@ CASES = [
     ('Serbia condemned the invasion of February 24.', {'SRB': -1}),
     ('Kenya condemned the war in a speech at the UN.', {'KEN': -1}),
     ('Turkey offered to host talks between them and the Ukrainians.', {'TUR': 0}),
+    ('Armenia no longer considers Russia a reliable partner, Pashinyan said.', {'ARM': -1}),
+    ('Uzbekistan has no plans to join the Russian-led Eurasian Economic Union.', {'UZB': -1}),
+    ('Armenia joined the Eurasian Economic Union in 2015.', {'ARM': 1}),
+    ('India did not vote against the resolution; it abstained.', {'IND': 0}),
+    ('Kazakhstan has not joined Western sanctions, but it has said it will not help Moscow evade them.', {'KAZ': 0}),
 ]
 
 
