@@ -311,7 +311,10 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         negation_cancelling=_compile(neg["cancelling"], "cues.yaml negation.cancelling"),
         concessive=_compile(cues_doc["concessive"], "cues.yaml concessive"),
         conditional=_compile(cues_doc.get("conditional", r"(?!)"), "cues.yaml conditional"),
-        resolution_content=_compile(cues_doc.get("resolution_content", r"(?!)"), "cues.yaml resolution_content"),
+        # two end-anchored checks of the same kind, one search: "void a cue right after this"
+        resolution_content=_compile(r"(?:" + cues_doc.get("resolution_content", r"(?!)") + r")|(?:"
+                                    + cues_doc.get("others_acts", r"(?!)") + r")",
+                                    "cues.yaml resolution_content / others_acts"),
         demonym_pattern=_compile(r"\b(?:" + "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
                                  + r")\b", "demonyms", flags=0),
         source_dir=str(folder),

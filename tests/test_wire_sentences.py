@@ -238,6 +238,14 @@ CASES = [
     ('Armenia joined the Eurasian Economic Union in 2015.', {'ARM': 1}),
     ('India did not vote against the resolution; it abstained.', {'IND': 0}),
     ('Kazakhstan has not joined Western sanctions, but it has said it will not help Moscow evade them.', {'KAZ': 0}),
+    ('Beijing has urged the West to stop "adding fuel to the fire" by sending weapons to Ukraine.', {'CHN': 1}),
+    ('Kazakhstan stopped trading with Russia.', {'KAZ': -1}),
+    ('Kazakhstan did not stop trading with Russia.', {'KAZ': 1}),
+    ('The South African government said it would remain non-aligned.', {'ZAF': 0}),
+    ("Kazakhstan's Tokayev warned that Russia's war risked destabilising the region.", {'KAZ': -1}),
+    ('Tajikistan and Kyrgyzstan both sent congratulations to Putin on his re-election.', {'TJK': 1, 'KGZ': 1}),
+    ('Georgia has barred Russian citizens who supported the war from entering the country.', {}),
+    ('Tokayev, who has condemned the war, met Scholz.', {'KAZ': -1}),
 ]
 
 
