@@ -1,6 +1,7 @@
 """The Dask engine equals the pandas engine; streaming keeps memory flat; aggregates run on Dask."""
 import json
 import tracemalloc
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,7 +10,7 @@ from stanceshift.aggregates import by_country_event, by_country_period
 from stanceshift.corpus import load_corpus
 from stanceshift import scale
 from stanceshift.paths import SEEDS_DIR
-from stanceshift.scale import (MAX_BLOCK, MIN_BLOCK, dask_client, extract_statements_dask, jsonl_blocksize,
+from stanceshift.scale import (BLOCK_MARGIN, MAX_BLOCK, MIN_BLOCK, TARGET_PARTITIONS, read_raw_dask, dask_client, extract_statements_dask, jsonl_blocksize,
                                load_corpus_dask, run_dask_pipeline, stream_statements)
 from stanceshift.statements import extract_statements
 
@@ -73,7 +74,7 @@ def test_one_jsonl_file_in_several_partitions_equals_the_pandas_engine(split_cor
     assert_same_rows(extract_statements_dask(ddocs).compute(), pandas_statements)
 
 
-@pytest.mark.parametrize("total_mb, expected_block", [(0.1, MIN_BLOCK), (20, 2_500_000), (4000, MAX_BLOCK)])
+@pytest.mark.parametrize("total_mb, expected_block", [(0.1, MIN_BLOCK), (20, 20e6 / TARGET_PARTITIONS), (4000, MAX_BLOCK)])
 def test_jsonl_blocksize_aims_at_several_partitions_of_bounded_size(tmp_path, total_mb, expected_block):
     files = []
     for k in range(4):
@@ -81,7 +82,25 @@ def test_jsonl_blocksize_aims_at_several_partitions_of_bounded_size(tmp_path, to
         with open(path, "wb") as fh:
             fh.truncate(int(total_mb * 1e6 / 4))  # sparse: only the size matters
         files.append(str(path))
-    assert jsonl_blocksize(files) == expected_block
+    assert jsonl_blocksize(files) == int(expected_block * (1 - BLOCK_MARGIN))
+
+
+def _jsonl_of_size(path: Path, size: int) -> None:
+    line = '{"doc_id": "d", "text": "%s"}\n'
+    with open(path, "w") as fh:
+        while size > 2000:
+            size -= fh.write(line % ("word " * 190))
+        fh.write(line % ("x" * (size - len(line % ""))))
+
+
+def test_files_of_nearly_equal_size_split_into_equal_numbers_of_partitions(tmp_path):
+    # sizes of the benchmark's 20 MB corpus: at a block of exactly a quarter of a file, the two
+    # files a few bytes short of it were read whole, as 6 partitions in all
+    sizes = [5_285_639, 5_280_766, 5_282_417, 5_283_686]
+    for k, size in enumerate(sizes):
+        _jsonl_of_size(tmp_path / f"p{k}.jsonl", size)
+    assert [(tmp_path / f"p{k}.jsonl").stat().st_size for k in range(4)] == sizes
+    assert read_raw_dask(tmp_path).npartitions == TARGET_PARTITIONS
 
 
 def test_load_corpus_engine_option_gives_dask_frame(split_corpus, client):
