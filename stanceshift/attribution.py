@@ -32,6 +32,7 @@ _OBJECT_BEFORE_REVERSED = re.compile(
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
     + r"|neewteb(?!(?:\s+\S+){0,4}?\s+(?:" + "|".join(w[::-1] for w in _RELATION_NOUNS) + r")\b))\b", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:\w+\s+){0,3}?(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
+_REBUTS = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)\s", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|authorities|leadership|parliament)\s+in\s+$", re.I)
 _POSSESSIVE = re.compile(r"^[’']s\b")
@@ -263,7 +264,10 @@ def _opens_subordinate_clause(before: str) -> bool:
 
 
 def _is_reporter(before: str, after: str) -> bool:
-    return bool(_REPORTER_AFTER.match(after) or ("ccording" in before.lower() and _ACCORDING_BEFORE.search(before)))
+    reported = _REPORTER_AFTER.match(after)
+    if reported and _REBUTS.search(reported.group()):
+        return False  # "denied reports that it was helping Russia" is its own (negated) stance
+    return bool(reported or ("ccording" in before.lower() and _ACCORDING_BEFORE.search(before)))
 
 
 def _merge_by_country(holders: list[Holder]) -> list[Holder]:

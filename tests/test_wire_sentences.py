@@ -246,6 +246,26 @@ CASES = [
     ('Tajikistan and Kyrgyzstan both sent congratulations to Putin on his re-election.', {'TJK': 1, 'KGZ': 1}),
     ('Georgia has barred Russian citizens who supported the war from entering the country.', {}),
     ('Tokayev, who has condemned the war, met Scholz.', {'KAZ': -1}),
+    # session 7: denials of reports, payment systems, ceasefires "needed", messages carried
+    ('The Kazakh government denied reports that it was helping Russia evade sanctions.', {'KAZ': -1}),
+    ("Kazakhstan's foreign ministry dismissed media reports that Astana was helping Moscow bypass sanctions.", {'KAZ': -1}),
+    ('The Kazakh foreign ministry reported that Russia was helping Iran evade sanctions.', {}),
+    ("Turkey's Erdogan told Putin that a ceasefire was needed as soon as possible.", {'TUR': -1}),
+    ('Erdogan said a ceasefire was not needed yet.', {'TUR': 1}),
+    ('Egypt said dialogue was the only way to end the crisis in Sudan.', {}),
+    ("Uzbekistan's central bank told lenders to stop accepting Russia's Mir payment cards.", {'UZB': -1}),
+    ('Turkey suspended the use of Mir cards.', {'TUR': -1}),
+    ("Indonesia's Joko Widodo offered to carry a message from Zelenskiy to Putin.", {'IDN': 0}),
+    ('Kazakhstan wants to serve as a bridge between Russia and the West.', {'KAZ': 0}),
+    ("Pakistan's prime minister said his government wanted good relations with both Russia and the West.", {'PAK': 0}),
+    ("Cuba's foreign minister blamed the crisis on NATO's expansion toward Russia's borders.", {'CUB': 1}),
+    ('"We will never recognise these so-called referendums," the Kazakh foreign minister told reporters in Astana.', {'KAZ': -1}),
+    ('Both Kazakhstan and Uzbekistan have said they will not help Moscow get around sanctions.', {'KAZ': -1, 'UZB': -1}),
+    ('Neither China nor India has condemned the invasion.', {'CHN': 1, 'IND': 1}),
+    ('Eritrea was one of only five countries to vote against the resolution.', {'ERI': 1}),
+    ('Nicaragua\'s Daniel Ortega praised Putin\'s decision to recognise the separatist regions.', {'NIC': 1}),
+    ('"Russia is our strategic ally and we will stand by it," Lukashenko said.', {'BLR': 1}),
+    ('The Armenian parliament voted to join the International Criminal Court, which has issued an arrest warrant for Putin.', {'ARM': -1}),
 ]
 
 
