@@ -148,6 +148,19 @@ def test_statement_without_a_date_takes_the_same_states_date_from_the_previous_s
     assert st_.set_index("country").loc["MNG", "date_precision"] != "day"
 
 
+@pytest.mark.parametrize("text,published,event", [
+    ("Mongolia abstained in the U.N. vote.", "2022-10-13", "unga_es11_4_2022"),
+    ("Erdogan told the U.N. General Assembly that the invasion was a mistake. He also said land seized "
+     "by Russia should be returned to Ukraine.", "2022-09-21", "unga77_2022"),
+    ("Speaking at the U.N., Erdogan said land seized by Russia should be returned to Ukraine.", "2022-09-21",
+     "unga77_2022"),
+    ("Turkey agreed to back Sweden's bid to join NATO.", "2023-07-11", "sweden_nato_2023"),
+])
+def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
+    # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched
+    assert set(extract(text, published=published)["event"]) == {event}
+
+
 def test_event_mention_with_another_year_is_void():
     st_ = extract("Erdogan said Russia must return the Crimean peninsula, which it annexed in 2014.", published="2022-09-22")
     assert st_["event"].tolist() == [""]

@@ -266,6 +266,13 @@ CASES = [
     ('Nicaragua\'s Daniel Ortega praised Putin\'s decision to recognise the separatist regions.', {'NIC': 1}),
     ('"Russia is our strategic ally and we will stand by it," Lukashenko said.', {'BLR': 1}),
     ('The Armenian parliament voted to join the International Criminal Court, which has issued an arrest warrant for Putin.', {'ARM': -1}),
+    ('Turkey agreed on Monday to back Sweden\'s bid to join NATO.', {'TUR': -1}),
+    ('Erdogan lifted his objection to Sweden\'s NATO membership.', {'TUR': -1}),
+    ('Hungary has not ratified Sweden\'s NATO bid.', {'HUN': 1}),
+    ('Armenian Prime Minister Nikol Pashinyan refused to sign the final declaration of the CSTO summit in Yerevan on Wednesday.', {'ARM': -1}),
+    ('Belarus and Kazakhstan signed the joint declaration of the CSTO summit.', {'BLR': 1, 'KAZ': 1}),
+    ('Erdogan told the assembly that a "dignified way out" of the crisis was needed.', {'TUR': -1}),
+    ('Modi said a diplomatic solution to the conflict was essential.', {'IND': -1}),
 ]
 
 
