@@ -71,6 +71,9 @@ class Cue:
     unless_before: re.Pattern | None = None
     anchors: tuple[str, ...] = ()
     only_with: re.Pattern | None = None  # the cue counts only in a sentence where this matches
+    # False: a "not" inside the match is the cue's own wording ("sanctions do not work"), so it
+    # does not negate the cue; True: a gap may hold a negation ("troops will not fight")
+    negation_inside: bool = True
 
 
 def lower_same_length(text: str) -> str:
@@ -290,7 +293,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         cues.append(Cue(c["id"], c.get("category", ""), value, negated, _compile(expand(c["pattern"]), where),
                         _compile(c["unless_before"], where) if c.get("unless_before") else None,
                         tuple(str(a).lower() for a in c.get("anchors") or []),
-                        _compile(expand(c["only_with"]), where) if c.get("only_with") else None))
+                        _compile(expand(c["only_with"]), where) if c.get("only_with") else None,
+                        bool(c.get("negation_inside", True))))
     neg = cues_doc.get("negation") or {}
     codebook = Codebook(
         country_names=names,

@@ -89,7 +89,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     kept = [(cue, m) for cue, m in kept
             if not (_is_conditional(sentence, m.start(), codebook, literal)
                     or _describes_a_resolution(sentence, m.start(), codebook, literal))]
-    hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()], _is_negated(sentence, m, codebook, literal),
+    hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()], _is_negated(sentence, m, codebook, literal, cue.negation_inside),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(hits)
 
@@ -137,7 +137,7 @@ def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
     return hi - m.end() if m else lo
 
 
-def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits) -> bool:
+def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits, inside: bool = True) -> bool:
     start = m.start()
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap.
@@ -146,7 +146,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
     adverbs = codebook.negation_adverbs
     positions = ([n.start() for n in adverbs.finditer(sentence, window_from, start)]
                  if literal.may_match("negation_adverbs", window_from, start) else [])
-    if literal.may_match("negation_adverbs", start + 1, m.end()):
+    if inside and literal.may_match("negation_adverbs", start + 1, m.end()):
         inner = sentence[start:m.end()]
         if not adverbs.match(inner) and len(inner.split()) > 3:
             positions += [start + n.start() for n in adverbs.finditer(inner, 1)]

@@ -273,6 +273,15 @@ CASES = [
     ('Belarus and Kazakhstan signed the joint declaration of the CSTO summit.', {'BLR': 1, 'KAZ': 1}),
     ('Erdogan told the assembly that a "dignified way out" of the crisis was needed.', {'TUR': -1}),
     ('Modi said a diplomatic solution to the conflict was essential.', {'IND': -1}),
+    ("Kyrgyzstan's foreign ministry warned citizens that fighting for Russia could lead to prosecution.", {'KGZ': -1}),
+    ('Belarus has hosted thousands of Russian troops since the start of the war.', {'BLR': 1}),
+    ('Armenia has begun supplying Ukraine with humanitarian aid.', {'ARM': -1}),
+    ('Armenia has begun supplying Ukraine with artillery shells.', {'ARM': -1}),
+    ("Azerbaijan's Aliyev has kept a careful balance between Moscow and the West.", {'AZE': 0}),
+    ("Brazil's foreign minister said sanctions against Russia were not the answer.", {'BRA': 1}),
+    ('Brazil said the sanctions do not work.', {'BRA': 1}),
+    ('Brazil did not say the sanctions had failed.', {'BRA': -1}),
+    ('Kazakhstan said its troops would not fight in Ukraine.', {'KAZ': -1}),
 ]
 
 
