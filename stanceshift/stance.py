@@ -89,7 +89,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     kept = [(cue, m) for cue, m in kept
             if not (_is_conditional(sentence, m.start(), codebook, literal)
                     or _describes_a_resolution(sentence, m.start(), codebook, literal))]
-    hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()], _is_negated(sentence, m, codebook, literal, cue.negation_inside),
+    hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
+                   _is_negated(sentence, m, codebook, literal, cue.negation_inside),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(hits)
 
@@ -140,7 +141,8 @@ def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
 def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits, inside: bool = True) -> bool:
     start = m.start()
     count = 0
-    # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap.
+    # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap
+    # (``inside``: False where the cue's own wording holds the negator).
     clause_from = _clause_start(sentence, start)
     window_from = _nth_word_back(sentence, clause_from, start, codebook.negation_window_words)
     adverbs = codebook.negation_adverbs
