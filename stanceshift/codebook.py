@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
@@ -172,7 +173,29 @@ class Codebook:
         return self.country_names.get(iso3, iso3)
 
     def event(self, event_id: str) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return self._events_by_id.get(event_id)
+
+    # Derived lookups, built on first use (a frozen dataclass still has a __dict__ to cache them in).
+    @cached_property
+    def _events_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in reversed(self.events)}  # the first event of an id wins, as before
+
+    @cached_property
+    def generic_event_kinds(self) -> tuple[tuple[str, re.Pattern, tuple[str, ...], bool], ...]:
+        """(kind, cue pattern, ids of the catalogue's events of that kind, whether all are Russia's
+        own acts) for each generic cue, in the order of ``generic_event_index``."""
+        out = []
+        for kind, pattern in self.generic_event_cues.items():
+            of_kind = [e for e in self.events if e.kind == kind]
+            out.append((kind, pattern, tuple(e.id for e in of_kind), bool(of_kind) and all(e.by_russia for e in of_kind)))
+        return tuple(out)
+
+    @cached_property
+    def event_anaphora_pattern(self) -> re.Pattern:
+        """Any of the anaphora: one scan tells whether a paragraph needs the per-kind ones."""
+        if not self.event_anaphora:
+            return re.compile(r"(?!)")
+        return re.compile("|".join(f"(?:{p.pattern})" for p in self.event_anaphora.values()), re.IGNORECASE)
 
     def office_holder(self, country: str, role: str, on: date | None) -> Actor | None:
         """The person holding ``role`` for ``country`` on a date (None when unknown)."""
@@ -347,7 +370,7 @@ def _prefix_index(codebook: Codebook) -> PrefixIndex:
                      "concessive": (codebook.concessive, True),
                      "conditional": (codebook.conditional, True),
                      "resolution_content": (codebook.resolution_content, True)})
-    return PrefixIndex(patterns)
+    return PrefixIndex(patterns, group_of={key: key[1] for key in patterns if isinstance(key, tuple)})
 
 
 def _build_automaton(readings: dict[str, list[Alias]]) -> ahocorasick.Automaton:

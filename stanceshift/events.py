@@ -49,12 +49,9 @@ def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | N
             if _is_void(text, m, event.start.year, codebook, event.by_russia):
                 continue
             out.append(EventMention((event.id,), event.kind, m.start(), m.end()))
-    generic = list(codebook.generic_event_cues.items())
+    generic = codebook.generic_event_kinds
     for i in generic_candidates:
-        kind, pattern = generic[i]
-        of_kind = [e for e in codebook.events if e.kind == kind]
-        ids = tuple(e.id for e in of_kind)
-        by_russia = bool(of_kind) and all(e.by_russia for e in of_kind)
+        kind, pattern, ids, by_russia = generic[i]
         for m in pattern.finditer(text):
             if not _is_void(text, m, None, codebook, by_russia):
                 out.append(EventMention(ids, kind, m.start(), m.end()))
@@ -130,4 +127,6 @@ def event_by_date(on: date, codebook: Codebook) -> str:
 
 def anaphoric_kinds(text: str, codebook: Codebook) -> list[str]:
     """Kinds of events referred to by a definite description ("the summit") in the text."""
+    if not codebook.event_anaphora_pattern.search(text):  # one pass; most paragraphs have none
+        return []
     return [kind for kind, pattern in codebook.event_anaphora.items() if pattern.search(text)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from re import _constants as sre  # the parse tree's opcodes; stable across CPython 3.11-3.13
 from re import _parser as sre_parse
 
@@ -138,21 +138,32 @@ def _small_class(items: list) -> set[str] | None:
 class PrefixHits:
     """Where the prefixes of each pattern occur in one lower-cased sentence."""
 
-    __slots__ = ("_positions", "_filtered")
+    __slots__ = ("_positions", "_filtered", "_group_of", "_groups")
 
-    def __init__(self, positions: dict[Hashable, list[int]], filtered: frozenset | set):
+    def __init__(self, positions: dict[Hashable, list[int]], filtered: frozenset | set,
+                 group_of: dict | None = None, groups: Collection | None = None):
         self._positions = positions
         self._filtered = filtered
+        self._group_of = group_of or {}
+        self._groups = groups
+
+    def _was_scanned(self, key: Hashable) -> bool:
+        if key not in self._filtered:
+            return False
+        if self._groups is None:
+            return True
+        group = self._group_of.get(key)
+        return group is None or group in self._groups
 
     def starts(self, key: Hashable) -> list[int] | None:
         """Sorted positions where a match of ``key`` may start; None: anywhere."""
-        if key not in self._filtered:
+        if not self._was_scanned(key):
             return None
         return self._positions.get(key, [])
 
     def may_match(self, key: Hashable, lo: int, hi: int) -> bool:
         """Whether a match of ``key`` may start in sentence[lo:hi]."""
-        if key not in self._filtered:
+        if not self._was_scanned(key):
             return True
         found = self._positions.get(key)
         if not found:
@@ -166,10 +177,12 @@ class PrefixIndex:
 
     ``patterns`` maps a key to a pattern and whether a ``\\b`` before a prefix is to be checked:
     pass False for patterns searched on a slice of the sentence (a slice's first character is
-    at a word boundary even where the sentence's is not).
+    at a word boundary even where the sentence's is not). ``group_of`` puts keys in groups (a
+    cue's pattern and its context) so that a scan can skip the groups not asked for.
     """
 
-    def __init__(self, patterns: dict[Hashable, tuple[re.Pattern, bool]]):
+    def __init__(self, patterns: dict[Hashable, tuple[re.Pattern, bool]], group_of: dict | None = None):
+        self.group_of = dict(group_of or {})
         owners: dict[str, tuple[list, list]] = {}
         filtered = set()
         for key, (pattern, check_boundary) in patterns.items():
@@ -179,7 +192,7 @@ class PrefixIndex:
             filtered.add(key)
             for text, word_start in prefixes:
                 at_word, anywhere = owners.setdefault(text, ([], []))
-                (at_word if word_start and check_boundary else anywhere).append(key)
+                (at_word if word_start and check_boundary else anywhere).append((key, self.group_of.get(key)))
         self.filtered = frozenset(filtered)
         self.automaton = ahocorasick.Automaton()
         for text, (at_word, anywhere) in owners.items():
@@ -188,22 +201,29 @@ class PrefixIndex:
         if owners:
             self.automaton.make_automaton()
 
-    def scan(self, lowered: str) -> PrefixHits:
-        """Positions of every prefix in a lower-cased sentence (see ``lower_same_length``)."""
+    def scan(self, lowered: str, groups: Collection | None = None) -> PrefixHits:
+        """Positions of every prefix in a lower-cased sentence (see ``lower_same_length``).
+
+        With ``groups``, the keys of other groups are not looked for (a cue whose anchors are not
+        in the sentence is never tried, and the prefixes of some, "the", are everywhere); the
+        hits then answer "anywhere" for them, which is always safe.
+        """
         if self._empty or _FOLD_OUTLIERS.search(lowered):
             return PrefixHits({}, frozenset())
         positions: dict[Hashable, list[int]] = {}
         for end, (length, at_word, anywhere) in self.automaton.iter(lowered):
             start = end - length + 1
-            for key in anywhere:
-                _add(positions, key, start)
-            if at_word and (start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
-                for key in at_word:
+            for key, group in anywhere:
+                if group is None or groups is None or group in groups:
                     _add(positions, key, start)
+            if at_word and (start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] == "_")):
+                for key, group in at_word:
+                    if group is None or groups is None or group in groups:
+                        _add(positions, key, start)
         for key, found in positions.items():
             if len(found) > 1:  # the automaton reports by end, and a key's prefixes differ in length
                 positions[key] = sorted(set(found))
-        return PrefixHits(positions, self.filtered)
+        return PrefixHits(positions, self.filtered, self.group_of, groups)
 
 
 def _add(positions: dict, key: Hashable, start: int) -> None:

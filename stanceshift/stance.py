@@ -66,7 +66,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         return []
     quoted = sentence  # the cue's text in the evidence keeps its quotation marks
     sentence, lowered = _quotes_as_spaces(sentence), _quotes_as_spaces(lowered)
-    literal = codebook.prefix_index.scan(lowered)
+    literal = codebook.prefix_index.scan(lowered, frozenset(candidates))
     found = []
     for i in candidates:
         cue = codebook.cues[i]

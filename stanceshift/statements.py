@@ -419,7 +419,7 @@ def _row(doc_id: str, s: _Sentence, h: Holder, stance: int, hits, event: str, on
         "stance_label": STANCE_LABELS[int(stance)],
         "cues": ";".join(dict.fromkeys(f"{x.text}{' [negated]' if x.negated else ''}" for x in hits)),
         "event": event,
-        "date": pd.Timestamp(on) if on else pd.NaT,
+        "date": on,  # a datetime.date or None; statements_frame makes the column datetime64
         "date_precision": precision if on else "unknown",
         "method": METHOD,
     }

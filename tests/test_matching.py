@@ -100,6 +100,26 @@ def test_prefix_filter_never_rules_out_a_context_match(sentence, a, b):
         assert literal.may_match("negation_cancelling", lo, hi)
 
 
+@settings(max_examples=200, deadline=None)
+@given(_literal_text, st.sets(st.integers(0, 80), max_size=6))
+def test_a_scan_for_some_cues_answers_as_a_full_scan_for_them_and_anywhere_for_the_rest(sentence, groups):
+    codebook = default_codebook()
+    lowered = lower_same_length(sentence)
+    full, some = codebook.prefix_index.scan(lowered), codebook.prefix_index.scan(lowered, frozenset(groups))
+    for i in range(len(codebook.cues)):
+        for key in (("cue", i), ("unless", i)):
+            assert some.starts(key) == (full.starts(key) if i in groups else None), key
+    for key in ("negation_adverbs", "negation_verbs", "concessive", "conditional", "resolution_content"):
+        assert some.starts(key) == full.starts(key), key
+
+
+def test_a_scan_for_no_cues_still_finds_the_context_words():
+    codebook = default_codebook()
+    hits = codebook.prefix_index.scan("they did not support russia", frozenset())
+    assert hits.starts(("cue", 0)) is None  # not looked for: may match anywhere
+    assert hits.starts("negation_adverbs") == [9]
+
+
 def test_literal_prefixes_of_typical_patterns():
     assert literal_prefixes(re.compile(r"\b(?:support\w*|back\w*)\s+Russia", re.I)) == (("back", True), ("support", True))
     # a common start factored out by the parser, and a small class expanded
