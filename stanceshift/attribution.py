@@ -134,6 +134,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     parties: list[Mention] = []
     excluded_prev = False
     prev_end = None
+    sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
     dateline = _WIRE_DATELINE.match(sentence)
     if dateline:
         inside = [m for m in inside if m.start - offset >= dateline.end()]
@@ -150,7 +151,10 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         elif holders and _opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
         else:
-            excluded = _is_object(m.alias, holder, before) or _is_reporter(before, after)
+            reporter = _is_reporter(before, after)
+            if reporter and holder.actor:  # "According to Kyrgyz President Sadyr Japarov, Bishkek will ..."
+                sources.setdefault(holder.country, holder.actor)
+            excluded = reporter or _is_object(m.alias, holder, before)
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
         prev_end, excluded_prev = e, excluded
         if holder is None or excluded:
@@ -162,6 +166,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         ends.append(e)
     if len({h.country for h in holders}) > 1:
         holders = _without_sources(sentence, offset, holders, ends)
+    if sources:  # a state's own source speaks for it
+        holders = [h._replace(actor=sources[h.country]) if not h.actor and h.country in sources else h for h in holders]
     return _merge_by_country(holders), parties
 
 

@@ -90,9 +90,10 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
             if not (_is_conditional(sentence, m.start(), codebook, literal)
                     or _describes_a_resolution(sentence, m.start(), codebook, literal))]
     hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
-                   _is_negated(sentence, m, codebook, literal, cue.negation_inside),
+                   _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(hits)
+
 
 
 def _void_by_context(sentence: str, start: int, cue: Cue, i: int, literal: PrefixHits) -> bool:
@@ -138,7 +139,8 @@ def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
     return hi - m.end() if m else lo
 
 
-def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits, inside: bool = True) -> bool:
+def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits, inside: bool = True,
+                quoted: str | None = None) -> bool:
     start = m.start()
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap
@@ -151,7 +153,10 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
     if inside and literal.may_match("negation_adverbs", start + 1, m.end()):
         inner = sentence[start:m.end()]
         if not adverbs.match(inner) and len(inner.split()) > 3:
-            positions += [start + n.start() for n in adverbs.finditer(inner, 1)]
+            positions += [start + n.start() for n in adverbs.finditer(inner, 1)
+                          if not (quoted and _in_quoted_modifier(quoted, start, start + n.start(), m.end()))]
+    if not positions:
+        positions = _negators_over_disjunction(sentence, start, codebook, literal)
     if positions:
         # "said the era is not of war and urged talks": a coordinated verb is outside the adverb's scope.
         coordinations = _COORDINATION.finditer(sentence, positions[0], min(len(sentence), start + 40))
@@ -176,6 +181,33 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
     if verb and not any(verb.start() <= p < verb.end() for p in positions):
         count += 1
     return count % 2 == 1
+
+
+def _in_quoted_modifier(quoted: str, lo: int, pos: int, hi: int) -> bool:
+    """'reaffirmed their "no limits" partnership': whether ``pos`` is inside a quotation that opens
+    after the cue's start ``lo`` and closes before its end ``hi``, a quoted label that negates nothing
+    (a quotation running to the cue's end is the speaker's words: 'was "not an ally of Russia"')."""
+    present = [q for q in _QUOTES if q in quoted]
+    return (sum(quoted.count(q, lo, pos) for q in present) % 2 == 1
+            and any(q in quoted[pos:hi] for q in present))
+
+
+# "or" and up to two words right before a cue: "... or impose sanctions", "..., or even recognise"
+_OR_BEFORE = re.compile(r"(?:,\s*)?\bor\s+(?:[\w’'-]+\s+){0,2}$")
+DISJUNCTION_WINDOW_WORDS = 10  # words before "or" in which a negator still reaches the cue after it
+
+
+def _negators_over_disjunction(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> list[int]:
+    """"would not send troops to Ukraine or recognise the republics": a negation's scope runs over
+    "or" to the act after it. Positions of the negation adverbs before the "or", in its clause."""
+    disjunction = _OR_BEFORE.search(sentence, max(0, start - 40), start)
+    if not disjunction:
+        return []
+    hi = disjunction.start()
+    lo = _nth_word_back(sentence, _clause_start(sentence, hi), hi, DISJUNCTION_WINDOW_WORDS)
+    if not literal.may_match("negation_adverbs", lo, hi):
+        return []
+    return [n.start() for n in codebook.negation_adverbs.finditer(sentence, lo, hi)]
 
 
 def _comma_clause_start(sentence: str, start: int) -> int:

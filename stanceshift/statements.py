@@ -207,6 +207,10 @@ _ELLIPSIS_SAME = re.compile(r"\b(?:did|said|has\s+done|have\s+done)\s+(?:the\s+s
                             r"|\bfollowed\s+suit\b|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
 
 
+# A contrast clause put first ends at its comma.
+_FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas)\s[^,;]{1,200},\s*")
+
+
 def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:
     """"China and India abstained, while Serbia voted in favour": when the holders stand in
     different clauses joined by a contrast (while, whereas, but, a semicolon), each holder is scored
@@ -217,6 +221,9 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
     if len(holders) < 2 or not hits:
         return None
     cuts = [m.end() for m in CONTRAST.finditer(s.text)]
+    fronted = _FRONTED_CONTRAST.match(s.text)
+    if fronted:  # "While Belarus backed the invasion, Kazakhstan called for talks"
+        cuts = sorted({fronted.end(), *cuts})
     if not cuts:
         return None
     clause_of_holder = {}

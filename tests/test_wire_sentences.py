@@ -282,6 +282,23 @@ CASES = [
     ('Brazil said the sanctions do not work.', {'BRA': 1}),
     ('Brazil did not say the sanctions had failed.', {'BRA': -1}),
     ('Kazakhstan said its troops would not fight in Ukraine.', {'KAZ': -1}),
+    # a negation runs over "or" to the next act
+    ("Kazakhstan would not send troops to Ukraine or recognise the so-called people's republics, Tokayev said.", {'KAZ': -1}),
+    ('Turkey has not closed its airspace to Russian planes or joined sanctions.', {'TUR': 1}),
+    ('Kyrgyzstan cancelled CSTO military exercises that were planned on its territory.', {'KGZ': -1}),
+    ("Tajikistan's President Emomali Rahmon urged Putin to respect smaller nations at a summit in Astana.", {'TJK': -1}),
+    ('Kazakhstan has quietly helped Russia import sanctioned goods, according to trade data.', {'KAZ': 1}),
+    ('Israel refused to send Iron Dome systems to Ukraine.', {'ISR': 1}),
+    ('Tokayev said his country would not become a tool for circumventing sanctions.', {'KAZ': -1}),
+    ('According to Kyrgyz President Sadyr Japarov, Bishkek will continue to cooperate closely with Moscow.', {'KGZ': 1}),
+    # a contrast clause put first
+    ('While Belarus backed the invasion, Kazakhstan called for a peaceful settlement.', {'BLR': 1, 'KAZ': -1}),
+    ('Erdogan told reporters in Ankara that Turkey would not abandon its relations with Russia.', {'TUR': 1}),
+    ("Kazakhstan's envoy to the UN said his country could not support the resolution.", {'KAZ': 0}),
+    ('Lukashenko said Belarus would fight alongside Russia if attacked.', {'BLR': 1}),
+    # a quoted label is not a negation
+    ('China and Russia reaffirmed their "no limits" partnership.', {'CHN': 1}),
+    ("Beijing described its partnership with Moscow as a no-limits friendship.", {'CHN': 1}),
 ]
 
 
