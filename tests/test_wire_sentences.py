@@ -299,6 +299,15 @@ CASES = [
     # a quoted label is not a negation
     ('China and Russia reaffirmed their "no limits" partnership.', {'CHN': 1}),
     ("Beijing described its partnership with Moscow as a no-limits friendship.", {'CHN': 1}),
+    ('Chinese leader Xi Jinping, who met Putin a day earlier, did not publicly mention the war.', {'CHN': 0}),
+    ('Tokayev made no mention of the war in his speech.', {'KAZ': 0}),
+    ('Kyrgyz authorities warned citizens that fighting for Russia is a crime.', {'KGZ': -1}),
+    ('Uzbekistan said it would not allow its banks to process Mir payments.', {'UZB': -1}),
+    ("Tokayev has distanced Kazakhstan from the Kremlin's war.", {'KAZ': -1}),
+    ('Armenia has distanced itself from the West.', {}),
+    ('China urged the West to stop fanning the flames in Ukraine.', {'CHN': 1}),
+    ('Serbia signed an agreement with Russia on foreign policy consultations.', {'SRB': 1}),
+    ('Turkey signed a grain deal with Russia and Ukraine.', {'TUR': 0}),
 ]
 
 
