@@ -187,7 +187,8 @@ class Codebook:
         out = []
         for kind, pattern in self.generic_event_cues.items():
             of_kind = [e for e in self.events if e.kind == kind]
-            out.append((kind, pattern, tuple(e.id for e in of_kind), bool(of_kind) and all(e.by_russia for e in of_kind)))
+            by_russia = bool(of_kind) and all(e.by_russia for e in of_kind)
+            out.append((kind, pattern, tuple(e.id for e in of_kind), by_russia))
         return tuple(out)
 
     @cached_property

@@ -95,7 +95,6 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     return _drop_refusals_of_cued_acts(hits)
 
 
-
 def _void_by_context(sentence: str, start: int, cue: Cue, i: int, literal: PrefixHits) -> bool:
     lo = max(0, start - LOOKBACK)
     return literal.may_match(("unless", i), lo, start) and bool(cue.unless_before.search(sentence[lo:start]))
