@@ -199,7 +199,10 @@ DISJUNCTION_WINDOW_WORDS = 10  # words before "or" in which a negator still reac
 def _negators_over_disjunction(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> list[int]:
     """"would not send troops to Ukraine or recognise the republics": a negation's scope runs over
     "or" to the act after it. Positions of the negation adverbs before the "or", in its clause."""
-    disjunction = _OR_BEFORE.search(sentence, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    if sentence.find("or", lo, start) < 0:  # most cues have none before them: skip the regex
+        return []
+    disjunction = _OR_BEFORE.search(sentence, lo, start)
     if not disjunction:
         return []
     hi = disjunction.start()
