@@ -24,9 +24,12 @@ SENTENCE_COLUMNS = {
 # Abbreviations after which a period does not end a sentence when a capitalised word follows.
 NON_TERMINAL_ABBREVIATIONS = frozenset(
     """u.s u.k u.n e.u mr mrs ms dr prof st gen lt col maj capt sgt sen rep gov pres amb adm
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v etc e.g i.e approx dept est fig
+    jan feb mar apr jun jul aug sep sept oct nov dec vs v etc e.g i.e approx dept est
     inc corp ltd co jr sr rev hon""".split()
 )
+# Abbreviations only before a number ("No. 10", "Fig. 3"): "seven states voted no. Egypt abstained."
+# ends a sentence.
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig"})
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
 # A candidate sentence end, in one scan per paragraph: terminal punctuation, optional closing
@@ -84,6 +87,9 @@ def _is_real_boundary(text: str, end: int, para_start: int) -> bool:
     word = m.group(1).rstrip(".").lower()
     if word in NON_TERMINAL_ABBREVIATIONS:
         return False
+    if word in NUMBER_ABBREVIATIONS:  # "No. 10", "resolution No. ES-11/1": a number follows
+        following = text[end:end + 20].split(maxsplit=1)
+        return not (following and any(c.isdigit() for c in following[0]))
     if _INITIAL.search(head.rstrip("\"'”’»)]")):  # an initial: "S. Jaishankar"
         return False
     return True

@@ -25,6 +25,8 @@ from .stance import CueHit, combine, find_cues, is_question
 
 log = logging.getLogger(__name__)
 _CONNECTIVE = re.compile(r"^[\"“‘']?(?:But|As a result|However|Yet|Still|And|So|Nevertheless|Even so|In response|Likewise|Similarly)\b")
+# "Vietnam and Laos also voted no.": an additive particle early on repeats the previous sentence's act.
+_ADDITIVE = re.compile(r"^(?:\S+\s+){0,5}?(?:also|too|likewise|similarly)\b", re.I)
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"^[\"“‘'\s]*(?:he|she|they|it)\s+(?!and\b)", re.I)
 METHOD = "rules-v1"
 CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
@@ -103,6 +105,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     rows: list[dict] = []
     antecedent: tuple[int, Holder] | None = None  # (sentence index, holder)
     recent: list[tuple] = []  # (idx, country, event, date, precision, event source, actor, date from text)
+    previous_cues: tuple[int, set[str]] = (-2, set())  # the last sentence with statements, its cue ids
 
     mention_starts = [m.start for m in mentions]
     for s in sents:
@@ -135,8 +138,14 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                        else h for h in holders]
 
         if stance is not None:
-            event, event_source = _link_event(s, sents, events, own_date, published, codebook)
+            # "Vietnam and Laos also voted no" after others voted: new holders doing the previous
+            # sentence's act (the same cue); a holder heard before is more likely continuing its own.
+            countries, cue_ids = {h.country for h in holders}, {x.cue.id for x in hits}
+            joins_previous = (previous_cues[0] == s.idx - 1 and not cue_ids.isdisjoint(previous_cues[1])
+                              and not any(item[1] in countries for item in recent))
+            event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
             by_clause = _stances_by_clause(s, holders, hits)
+            previous_cues = (s.idx, cue_ids)
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -320,16 +329,19 @@ def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) ->
 
 
 def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, own_date, published,
-                codebook: Codebook) -> tuple[str, str]:
+                codebook: Codebook, joins_previous: bool = False) -> tuple[str, str]:
+    """The event of a statement and where it was found; ``joins_previous``: whether the sentence
+    before gave statements of other states (an additive "also" then repeats their act)."""
     on = own_date[0] if own_date else published
     if events.own(s.idx):
         return events.own(s.idx), "sentence"
     chosen = _nearest_event([e for e in (events.own(i) for i in _same_paragraph(sents, s)) if e], on, codebook)
     if chosen:
         return chosen, "paragraph"
-    # "But even some countries ...", "As a result, ...": a discourse connective continues the
-    # previous sentence, and with it that sentence's event.
-    if s.idx > 0 and _CONNECTIVE.match(s.text) and events.own(s.idx - 1):
+    # "But even some countries ...", "As a result, ...", "X also voted no": a discourse connective, or
+    # an additive particle after a statement, continues the previous sentence and so its event.
+    continues = _CONNECTIVE.match(s.text) or (joins_previous and _ADDITIVE.match(s.text))
+    if s.idx > 0 and continues and events.own(s.idx - 1):
         chosen = _nearest_event([events.own(s.idx - 1)], on, codebook)
         if chosen:
             return chosen, "previous sentence"

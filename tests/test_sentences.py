@@ -25,6 +25,12 @@ def test_us_abbreviation_does_not_end_a_sentence():
     assert out == ["According to Newsweek,U.S. President Biden has had a campaign.", "Then it ended."]
 
 
+def test_no_is_an_abbreviation_only_before_a_number():
+    assert _texts("Seven states voted no. Egypt abstained.") == ["Seven states voted no.", "Egypt abstained."]
+    assert _texts("Resolution No. ES-11/1 passed. He lives at No. 10 Downing Street.") == [
+        "Resolution No. ES-11/1 passed.", "He lives at No. 10 Downing Street."]
+
+
 def test_glued_words_stay_inside_one_sentence():
     out = _texts("BelarusianPresident Lukashenko said his troops would not mobilize. In a recent interviewfor PBS, "
                  "India and China at the UN,which haveexpressed concerns.")

@@ -148,6 +148,22 @@ def test_statement_without_a_date_takes_the_same_states_date_from_the_previous_s
     assert st_.set_index("country").loc["MNG", "date_precision"] != "day"
 
 
+def test_new_holders_doing_the_previous_sentences_act_share_its_event():
+    first = "Belarus voted against the resolution to suspend Russia from the Human Rights Council.\n\n"
+    st_ = extract(first + "Laos also voted no.", published="2022-05-09")
+    assert st_["event"].tolist() == ["unga_es11_3_2022"] * 2
+    # another act is not the same one
+    st_ = extract(first + "Laos also called for peace talks.", published="2022-05-09")
+    assert st_["event"].tolist() == ["unga_es11_3_2022", ""]
+
+
+def test_csto_summits_are_told_apart_by_date():
+    assert extract("Pashinyan refused to sign the declaration at the CSTO summit.",
+                   published="2022-11-24")["event"].tolist() == ["csto_summit_yerevan_2022"]
+    assert extract("Tokayev backed Moscow at the CSTO summit.",
+                   published="2022-05-17")["event"].tolist() == ["csto_summit_2022"]
+
+
 @pytest.mark.parametrize("text,published,event", [
     ("Mongolia abstained in the U.N. vote.", "2022-10-13", "unga_es11_4_2022"),
     ("Erdogan told the U.N. General Assembly that the invasion was a mistake. He also said land seized "

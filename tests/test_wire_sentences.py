@@ -308,6 +308,29 @@ CASES = [
     ('China urged the West to stop fanning the flames in Ukraine.', {'CHN': 1}),
     ('Serbia signed an agreement with Russia on foreign policy consultations.', {'SRB': 1}),
     ('Turkey signed a grain deal with Russia and Ukraine.', {'TUR': 0}),
+    # military drills and port calls
+    ('Algeria hosted Russian warships for naval exercises.', {'DZA': 1}),
+    ('Myanmar held joint drills with China and Russia.', {'MMR': 1}),
+    # the ICC warrant
+    ('Mongolia did not arrest Putin when he visited Ulaanbaatar.', {'MNG': 1}),
+    ('South Africa said it would honour the ICC warrant.', {'ZAF': -1}),
+    # equal blame is even-handed
+    ('Lula said Ukraine was as responsible for the war as Russia.', {'BRA': 0}),
+    ('Vucic said both sides share the blame for the fighting.', {'SRB': 0}),
+    # defending trade or ties with Moscow
+    ('India defended its purchases of Russian oil.', {'IND': 1}),
+    ('India defended its purchases of American oil.', {}),
+    # a request or demand of Moscow's
+    ('Kazakhstan turned down a Russian request for troops.', {'KAZ': -1}),
+    ("Astana rebuffed the Kremlin's invitation to join the union state.", {'KAZ': -1}),
+    ('Tajikistan demanded that Moscow show respect for its migrants.', {'TJK': -1}),
+    # declining to comment is silence
+    ('India declined to comment on the annexation.', {'IND': 0}),
+    # bare votes
+    ('Eritrea voted no.', {'ERI': 1}),
+    ('Nicaragua voted against it.', {'NIC': 1}),
+    ('Serbia voted in favour.', {'SRB': -1}),
+    ('Serbia voted against suspending Russia from the council.', {'SRB': 1}),
 ]
 
 
