@@ -291,7 +291,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|moreover|later|then|so|still|yet|earlier|now|"
     r"on\s+(?:his|her|its|their)\s+part|in\s+(?:addition|turn)|this\s+week|last\s+week|on\s+\w+day),?\s+)*"
     r"(?:(?:he|she|they)\b|it\b(?!\s+(?:is|was|has\s+been|seems|would\s+be|will\s+be)\b)|"
-    r"the\s+(?:country|government|ministry|president|leader|minister|state|prime\s+minister|kremlin\s+ally)\b|"
+    # "the former Soviet republic", "the South Asian country": up to three modifiers before the noun,
+    # but not "the two countries", "the other state", "the state of emergency"
+    r"the\s+(?!(?:two|three|both|other|neighbou?ring|western|rival|host)\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:country|nation|state|republic|kingdom|government|ministry|president|leader|minister|premier|"
+    r"strongman|ally)\b(?!\s+of\b)|"
     r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b)",
     re.IGNORECASE,
 )
@@ -315,6 +319,9 @@ def introduces_unknown_person(sentence: str, mention_starts: list[int]) -> bool:
     return bool(m) and not any(start <= m.end() for start in mention_starts)
 
 
-def starts_with_pronoun(sentence: str) -> bool:
-    """Whether the sentence's grammatical subject is a pronoun or a definite description."""
-    return bool(_PRONOUN_SUBJECT.match(sentence))
+def starts_with_pronoun(sentence: str, mention_starts: list[int] = ()) -> bool:
+    """Whether the sentence's grammatical subject is a pronoun or a definite description that names
+    no state itself ("The Turkish president" is a mention, not a pronoun); ``mention_starts`` are
+    the sentence-relative starts of the codebook mentions in the sentence."""
+    m = _PRONOUN_SUBJECT.match(sentence)
+    return bool(m) and not any(start < m.end() for start in mention_starts)

@@ -41,6 +41,9 @@ _ANY_BOUNDARY = re.compile(
     r"|[.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞА-Я]))")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"'”’»)\]]*$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+# Initials inside a paragraph: "ambassador T.S. Tirumurti" (not across a paragraph break, where
+# "the U.S." may well end the paragraph)
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
 _CONTINUATION_END = re.compile(r"[,;:–—-]$|\b(a|an|the|of|and|or|to|in|on|for|with|by|that)$", re.I)
 
 
@@ -90,7 +93,7 @@ def _is_real_boundary(text: str, end: int, para_start: int) -> bool:
     if word in NUMBER_ABBREVIATIONS:  # "No. 10", "resolution No. ES-11/1": a number follows
         following = text[end:end + 20].split(maxsplit=1)
         return not (following and any(c.isdigit() for c in following[0]))
-    if _INITIAL.search(head.rstrip("\"'”’»)]")):  # an initial: "S. Jaishankar"
+    if _INITIALS.search(head.rstrip("\"'”’»)]")):  # initials: "S. Jaishankar", "T.S. Tirumurti"
         return False
     return True
 

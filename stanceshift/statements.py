@@ -132,7 +132,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
                     if holders and not is_question(s.text) else [])
         stance = combine(hits)
-        if carried is False and holders and antecedent and antecedent[1].actor and starts_with_pronoun(s.text):
+        if (carried is False and holders and antecedent and antecedent[1].actor
+                and starts_with_pronoun(s.text, [m.start - s.start for m in sent_mentions])):
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
             holders = [h._replace(actor=antecedent[1].actor, how="carry-over") if h.country == antecedent[1].country
                        else h for h in holders]

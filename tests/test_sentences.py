@@ -31,6 +31,10 @@ def test_no_is_an_abbreviation_only_before_a_number():
         "Resolution No. ES-11/1 passed.", "He lives at No. 10 Downing Street."]
 
 
+def test_dotted_initials_do_not_end_a_sentence():
+    assert _texts("He met ambassador T.S. Tirumurti. Then he left.") == ["He met ambassador T.S. Tirumurti.", "Then he left."]
+
+
 def test_glued_words_stay_inside_one_sentence():
     out = _texts("BelarusianPresident Lukashenko said his troops would not mobilize. In a recent interviewfor PBS, "
                  "India and China at the UN,which haveexpressed concerns.")

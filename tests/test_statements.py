@@ -79,6 +79,20 @@ def test_definite_description_carry_over():
     assert rows("Vietnam was mentioned. The country is currently leaning more towards the West.") == {("VNM", -1)}
 
 
+def test_definite_description_with_modifiers_carries_over():
+    assert rows("Mongolia was mentioned. The former Soviet satellite state has refused to recognise the annexation.") == {
+        ("MNG", -2)}
+    assert rows("Laos was mentioned. The landlocked Southeast Asian nation called for talks.") == {("LAO", -1)}
+    # two states, or another state, are not the last one
+    assert rows("Laos was mentioned. The two countries called for talks.") == set()
+    assert rows("Laos was mentioned. The other state called for talks.") == set()
+
+
+def test_a_description_naming_a_state_keeps_its_own_actor():
+    st_ = extract("Turkey's foreign ministry spoke on Monday. The Turkish president called for peace talks.")
+    assert st_[["country", "actor"]].values.tolist() == [["TUR", "Recep Tayyip Erdoğan"]]
+
+
 def test_list_gives_one_row_per_country():
     assert rows("Georgia, Moldova, Mongolia, and Pakistan are voicing concerns publicly.") == {
         ("GEO", -1), ("MDA", -1), ("MNG", -1), ("PAK", -1)}

@@ -331,6 +331,15 @@ CASES = [
     ('Nicaragua voted against it.', {'NIC': 1}),
     ('Serbia voted in favour.', {'SRB': -1}),
     ('Serbia voted against suspending Russia from the council.', {'SRB': 1}),
+    # "has yet to" negates
+    ('Laos has yet to condemn the invasion.', {'LAO': 1}),
+    ('Mongolia has yet to recognise the annexed regions.', {'MNG': -1}),
+    # working with Moscow, pledging cooperation, support to each other
+    ('Vietnam said it was ready to work with Moscow on energy projects.', {'VNM': 1}),
+    ('Xi and Putin pledged a new era of cooperation.', {'CHN': 1}),
+    ('Beijing and Moscow promised strong support to each other.', {'CHN': 1}),
+    # ties with either side are even-handed
+    ('Erdogan said Turkey would not abandon its ties with either Russia or Ukraine.', {'TUR': 0}),
 ]
 
 
