@@ -34,8 +34,13 @@ _OBJECT_BEFORE_REVERSED = re.compile(
 _REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:\w+\s+){0,3}?(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
 _REBUTS = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)\s", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# "Riyadh rejected U.S. accusations that it had sided with Russia": the accuser is a source.
+_REBUTTED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)\s+(?:the\s+)?$", re.I)
+_ACCUSATION_AFTER = re.compile(r"^[’']?s?\s*(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b", re.I)
 _INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|authorities|leadership|parliament)\s+in\s+$", re.I)
 _POSSESSIVE = re.compile(r"^[’']s\b")
+_RELATION_OF_NAME = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rs?|allies|ally|partners?|rivals?|foes?|enemy|enemies|"
+                               r"clients?|satellites?|protégés?)\s+(?-i:[A-Z])", re.I)
 _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}$")
@@ -223,8 +228,11 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
         if re.match(r"^\s+[A-Z]", after) and not _POSSESSIVE.match(after):
             return None  # "the Berlin China think tank": a modifier
         return Holder(alias.country, "", "capital")
-    # a country name; "Kazakhstan's Foreign Ministry" names an agent
+    # a country name; "Kazakhstan's Foreign Ministry" names an agent, "Japan's neighbour Mongolia"
+    # another state
     if _POSSESSIVE.match(after):
+        if _RELATION_OF_NAME.match(after):
+            return None
         agent = codebook.agent_nouns.match(after[2:])
         if agent:
             return Holder(alias.country, _titled_actor(alias, sentence[s:e] + "'s" + agent.group(0), codebook, on), "name")
@@ -242,7 +250,13 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None) 
     return re.sub(r"\s+", " ", span).strip()
 
 
+# "abstained, along with China and India": a co-subject, not an object of "with"
+_ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
+
+
 def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
+    if "with" in before[-10:] and _ALONG_WITH.search(before[-30:]):
+        return False
     if alias.kind in ("actor", "institution"):
         # "to meet German Chancellor Olaf Scholz": look past the title to the verb.
         bare = _TITLE_BEFORE.sub("", before)
@@ -273,7 +287,8 @@ def _is_reporter(before: str, after: str) -> bool:
     reported = _REPORTER_AFTER.match(after)
     if reported and _REBUTS.search(reported.group()):
         return False  # "denied reports that it was helping Russia" is its own (negated) stance
-    return bool(reported or ("ccording" in before.lower() and _ACCORDING_BEFORE.search(before)))
+    return bool(reported or ("ccording" in before.lower() and _ACCORDING_BEFORE.search(before))
+                or (_ACCUSATION_AFTER.match(after) and _REBUTTED_BEFORE.search(before)))
 
 
 def _merge_by_country(holders: list[Holder]) -> list[Holder]:

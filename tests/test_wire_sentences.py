@@ -340,6 +340,18 @@ CASES = [
     ('Beijing and Moscow promised strong support to each other.', {'CHN': 1}),
     # ties with either side are even-handed
     ('Erdogan said Turkey would not abandon its ties with either Russia or Ukraine.', {'TUR': 0}),
+    # a rebutted accuser is a source, and the rebuttal negates
+    ('Riyadh rejected U.S. accusations that it had sided with Russia.', {'SAU': -1}),
+    # "along with" adds subjects; "X's neighbour Y" names Y
+    ('Egypt abstained, along with Brazil and Mexico.', {'EGY': 0, 'BRA': 0, 'MEX': 0}),
+    ("China's neighbour Laos kept a low profile on the war.", {'LAO': 0}),
+    # abandoning Moscow, banning its media and symbols, accepting its honours
+    ('Tajikistan said it would never abandon Moscow.', {'TJK': 1}),
+    ('Uzbek authorities banned the St George ribbon.', {'UZB': -1}),
+    ('Moldova suspended Russian TV channels.', {'MDA': -1}),
+    ('Hungary refused to ban RT.', {'HUN': 1}),
+    ("Slovakia's prime minister accepted an order of friendship from Putin.", {'SVK': 1}),
+    ('Slovakia accepted an award from UNESCO.', {}),
 ]
 
 
