@@ -334,6 +334,7 @@ CASES = [
     # "has yet to" negates
     ('Laos has yet to condemn the invasion.', {'LAO': 1}),
     ('Mongolia has yet to recognise the annexed regions.', {'MNG': -1}),
+    ('Laos stayed away, and yet to the surprise of many it condemned the invasion.', {'LAO': -1}),
     # working with Moscow, pledging cooperation, support to each other
     ('Vietnam said it was ready to work with Moscow on energy projects.', {'VNM': 1}),
     ('Xi and Putin pledged a new era of cooperation.', {'CHN': 1}),
