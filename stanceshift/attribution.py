@@ -153,7 +153,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = True
         elif in_list:
             excluded = excluded_prev
-        elif holders and _opens_subordinate_clause(before):
+        elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
         else:
             reporter = _is_reporter(before, after)
@@ -273,7 +273,8 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
 _SUBORDINATORS = frozenset(("when", "after", "before", "because", "since", "until", "once", "as"))
 
 
-def _opens_subordinate_clause(before: str) -> bool:
+def opens_subordinate_clause(before: str) -> bool:
+    """Whether the text right before a mention opens a time or reason clause ("when", "after the")."""
     words = [w.strip("“\"‘'(,") for w in before.lower().split()[-3:]]
     if words and words[-1] == "the":
         words = words[:-1]

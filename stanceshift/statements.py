@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (CONTRAST, Holder, find_mentions, holders_in_sentence, introduces_unknown_person, refers_back,
-                          starts_with_pronoun)
+from .attribution import (CONTRAST, Holder, find_mentions, holders_in_sentence, introduces_unknown_person,
+                          opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, resolve_date
 from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
@@ -170,8 +170,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0])
-        elif parties and parties[0].start - s.start < 60:
-            antecedent = None  # "Lavrov said ...": the next "he" is a Russian official
+        elif (parties and parties[0].start - s.start < 60
+              and not opens_subordinate_clause(s.text[:parties[0].start - s.start])):
+            # "Lavrov said ...": the next "he" is a Russian official ("... came a day after Putin
+            # announced" names him in a time clause, and the last holder stays)
+            antecedent = None
         elif antecedent and introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
             antecedent = None
     return rows

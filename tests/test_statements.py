@@ -93,6 +93,13 @@ def test_a_description_naming_a_state_keeps_its_own_actor():
     assert st_[["country", "actor"]].values.tolist() == [["TUR", "Recep Tayyip Erdoğan"]]
 
 
+def test_a_russian_named_in_a_time_clause_does_not_end_the_carry_over():
+    first = "Mongolia's foreign ministry spoke on Monday. "
+    assert rows(first + "The statement came a day after Putin announced the mobilisation. "
+                        "The ministry also called for talks.") == {("MNG", -1)}
+    assert rows(first + "Lavrov said the talks were over. He also called for talks.") == set()
+
+
 def test_list_gives_one_row_per_country():
     assert rows("Georgia, Moldova, Mongolia, and Pakistan are voicing concerns publicly.") == {
         ("GEO", -1), ("MDA", -1), ("MNG", -1), ("PAK", -1)}
@@ -169,6 +176,10 @@ def test_new_holders_doing_the_previous_sentences_act_share_its_event():
     # another act is not the same one
     st_ = extract(first + "Laos also called for peace talks.", published="2022-05-09")
     assert st_["event"].tolist() == ["unga_es11_3_2022", ""]
+
+
+def test_a_bare_vote_in_favour_links_the_vote_nearest_its_date():
+    assert extract("Kazakhstan voted in favour.", published="2022-10-13")["event"].tolist() == ["unga_es11_4_2022"]
 
 
 def test_csto_summits_are_told_apart_by_date():

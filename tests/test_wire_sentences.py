@@ -353,6 +353,10 @@ CASES = [
     ('Hungary refused to ban RT.', {'HUN': 1}),
     ("Slovakia's prime minister accepted an order of friendship from Putin.", {'SVK': 1}),
     ('Slovakia accepted an award from UNESCO.', {}),
+    # votes reported with a reason or a day
+    ("Brazil, which abstained in an earlier vote, supported Wednesday's resolution.", {'BRA': -1}),
+    ('Kazakhstan voted in favour because it respects the territorial integrity of states.', {'KAZ': -1}),
+    ('The Uzbek foreign ministry warned Uzbek migrant workers in Russia not to take part in the war.', {'UZB': -1}),
 ]
 
 
