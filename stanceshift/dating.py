@@ -24,18 +24,41 @@ _PATTERNS = [
     ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
     ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
     ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+past\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today(?![’']s\s+(?:world|era|age|times?|realities|reality|circumstances|conditions))|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year)\b", re.I)),
-    ("month_year", re.compile(r"\b(?i:in|during|since|by|from)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today(?![’']s\s+(?:world|era|age|times?|realities|reality|circumstances|conditions))|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year"
+                            r"|(?:at|over)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                       r"(?P<unit>day|week|month)s?\s+ago\b", re.I)),
+    # "in October", "in early October", "in mid-October", "at the end of October"
+    ("month_year", re.compile(r"\b(?:(?i:in|during|since|by|from)\s+(?:(?i:early|mid|late)[\s-]+)?|(?i:in\s+the\s+(?:middle|first\s+half|second\s+half)\s+of|at\s+the\s+(?:end|start|beginning)\s+of)\s+)"
+                              + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d{2})\b")),
 ]
 # Literal fragments, one of which every match of each pattern contains (lower case): one
 # Aho-Corasick pass tells which patterns are worth trying on a sentence.
 _MONTH_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _PATTERN_ANCHORS = {"month_day": _MONTH_ANCHORS, "day_month": _MONTH_ANCHORS, "weekday": ("day",),
-                    "relative": ("day", "week", "month", "year"), "month_year": _MONTH_ANCHORS,
+                    "relative": ("day", "week", "month", "year"), "ago": (" ago",), "month_year": _MONTH_ANCHORS,
                     "year": ("19", "20")}
 DATE_INDEX = AnchorIndex([_PATTERN_ANCHORS[kind] for kind, _ in _PATTERNS])
 _BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+# A day named by the day of the statement before it: "The previous day, Wang Yi had called ..."
+_DAY_ANAPHOR = re.compile(r"\b(?:(?P<before>the\s+(?:previous|preceding)\s+day"
+                          r"|the\s+day\s+before(?!\s+(?:yesterday|the|its|his|her|their|a|an)\b)"
+                          r"|a\s+day\s+(?:earlier|before(?!\s+(?:the|its|his|her|their|a|an)\b)))"
+                          r"|(?P<after>the\s+(?:next|following)\s+day|a\s+day\s+later"
+                          r"|the\s+day\s+after(?!\s+(?:tomorrow|the|its|his|her|their|a|an)\b)))\b", re.I)
+
+
+def day_anaphor(sentence: str) -> int | None:
+    """-1 or +1 for a sentence dated by the day before or after the previous statement's; else None."""
+    if "day" not in sentence:
+        return None
+    m = _DAY_ANAPHOR.search(sentence)
+    if not m or _BACKGROUND.search(sentence[max(0, m.start() - 72): m.start()]):
+        return None
+    return -1 if m.group("before") else 1
 
 
 def _month_number(token: str) -> int:
@@ -118,7 +141,19 @@ def _resolve(kind: str, m: re.Match, published: date | None, pub_precision: str)
         if m.group(0).lower().startswith("last"):
             back = back or 7
         return published - timedelta(days=back), "week" if approx else "day"
+    if kind == "ago":
+        count = _NUMBER_WORDS.get(g["count"].lower()) or int(g["count"])
+        unit = g["unit"].lower()
+        if unit == "day":
+            return published - timedelta(days=count), "week" if approx else "day"
+        if unit == "week":
+            return published - timedelta(weeks=count), "week"
+        month_index = published.year * 12 + published.month - 1 - count
+        return date(month_index // 12, month_index % 12 + 1, 1), "month"
     rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if rel.endswith("weekend"):  # the weekend just gone (or under way)
+        back = (published.weekday() - 5) % 7
+        return published - timedelta(days=back), "week"
     if rel == "yesterday":
         return published - timedelta(days=1), "week" if approx else "day"
     if rel == "today":

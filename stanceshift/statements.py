@@ -17,7 +17,7 @@ import pandas as pd
 from .attribution import (CONTRAST, Holder, find_mentions, holders_in_sentence, introduces_unknown_person,
                           opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
-from .dating import DATE_INDEX, resolve_date
+from .dating import DATE_INDEX, day_anaphor, resolve_date
 from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
@@ -286,8 +286,14 @@ class _DocumentEvents:
     def own_date(self, idx: int) -> tuple | None:
         """The sentence's own date and its precision (None when it gives none)."""
         if idx not in self._dates:
-            self._dates[idx] = resolve_date(self.sents[idx].text, self.published, self.precision,
-                                            self.date_candidates[idx])
+            text = self.sents[idx].text
+            found = resolve_date(text, self.published, self.precision, self.date_candidates[idx])
+            offset = day_anaphor(text) if found is None else None
+            if offset:  # "The previous day, ...": a day from the date of one of the two sentences before
+                earlier = next((d for d in map(self.own_date, range(idx - 1, max(-1, idx - 3), -1)) if d), None)
+                if earlier and earlier[1] == "day":
+                    found = (earlier[0] + timedelta(days=offset), "day")
+            self._dates[idx] = found
         return self._dates[idx]
 
     def own(self, idx: int) -> str:

@@ -218,12 +218,24 @@ def test_event_by_textual_date_window():
     ("on Monday", "2022-09-26", "day"), ("last week", "2022-09-21", "week"), ("this week", "2022-09-28", "week"),
     ("on May 16", "2022-05-16", "day"), ("on Oct. 12", "2021-10-12", "day"), ("In July", "2022-07-01", "month"),
     ("this month", "2022-09-01", "month"), ("earlier this month", "2022-09-01", "month"),
-    ("on September 28", "2022-09-28", "day"),
+    ("on September 28", "2022-09-28", "day"), ("two weeks ago", "2022-09-14", "week"),
+    ("three days ago", "2022-09-25", "day"), ("a month ago", "2022-08-01", "month"),
+    ("in early July", "2022-07-01", "month"), ("in mid-July", "2022-07-01", "month"),
+    ("at the end of July", "2022-07-01", "month"), ("at the weekend", "2022-09-24", "week"),
 ])
 def test_dates_resolve_against_publication(phrase, expected, precision):
     st_ = extract(f"{phrase[0].upper() + phrase[1:]}, Pakistan called for peace talks.")
     assert st_["date"].iloc[0] == pd.Timestamp(expected)
     assert st_["date_precision"].iloc[0] == precision
+
+
+def test_the_previous_day_counts_from_the_statement_before():
+    st_ = extract("On Monday, Pakistan called for peace talks. The previous day, Laos called for peace talks. "
+                  "A day later, Nepal called for peace talks.")
+    assert st_["date"].tolist() == [pd.Timestamp(d) for d in ("2022-09-26", "2022-09-25", "2022-09-26")]
+    # only from a day: "last week" gives no day to count from
+    st_ = extract("Last week, Pakistan called for peace talks. The previous day, Laos called for peace talks.")
+    assert st_["date_precision"].tolist() == ["week", "published"]
 
 
 def test_no_date_falls_back_to_publication():
