@@ -357,6 +357,11 @@ CASES = [
     ("Brazil, which abstained in an earlier vote, supported Wednesday's resolution.", {'BRA': -1}),
     ('Kazakhstan voted in favour because it respects the territorial integrity of states.', {'KAZ': -1}),
     ('The Uzbek foreign ministry warned Uzbek migrant workers in Russia not to take part in the war.', {'UZB': -1}),
+    ('"Mongolia will not be a party to this conflict," its president said.', {'MNG': 0}),
+    ('Nicaragua and Eritrea are among Moscow\'s staunchest allies.', {'NIC': 1, 'ERI': 1}),
+    ('Laos was unable to condemn Russia.', {'LAO': 1}),
+    ('Tokayev said he had not discussed the war with Putin.', {'KAZ': 0}),
+    ('Switzerland refused to re-export tanks to Germany for Ukraine.', {'CHE': 1}),
 ]
 
 
