@@ -127,7 +127,9 @@ def _resolve(kind: str, m: re.Match, published: date | None, pub_precision: str)
             month = _month_number(g["month"])
             if g.get("year"):
                 return date(int(g["year"]), month, 1), "month"
-            if published is None or (g["month"].lower().startswith("may") and not m.group(0).lower().startswith("in ")):
+            # "by May" may be the verb; "in May" and "at the end of May" are the month
+            if published is None or (g["month"].lower().startswith("may")
+                                     and not m.group(0).lower().startswith(("in ", "at the "))):
                 return None
             return date(_infer_year(month, None, published), month, 1), "month"
         if kind == "year":

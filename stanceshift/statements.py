@@ -340,8 +340,9 @@ def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) ->
 
 def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, own_date, published,
                 codebook: Codebook, joins_previous: bool = False) -> tuple[str, str]:
-    """The event of a statement and where it was found; ``joins_previous``: whether the sentence
-    before gave statements of other states (an additive "also" then repeats their act)."""
+    """The event of a statement and where it was found. ``joins_previous``: whether the sentence
+    before gave statements with one of this sentence's cues, by states not heard before in the
+    document (an additive "also" then repeats that act)."""
     on = own_date[0] if own_date else published
     if events.own(s.idx):
         return events.own(s.idx), "sentence"

@@ -221,7 +221,8 @@ def test_event_by_textual_date_window():
     ("on September 28", "2022-09-28", "day"), ("two weeks ago", "2022-09-14", "week"),
     ("three days ago", "2022-09-25", "day"), ("a month ago", "2022-08-01", "month"),
     ("in early July", "2022-07-01", "month"), ("in mid-July", "2022-07-01", "month"),
-    ("at the end of July", "2022-07-01", "month"), ("at the weekend", "2022-09-24", "week"),
+    ("at the end of July", "2022-07-01", "month"), ("at the end of May", "2022-05-01", "month"),
+    ("at the weekend", "2022-09-24", "week"),
 ])
 def test_dates_resolve_against_publication(phrase, expected, precision):
     st_ = extract(f"{phrase[0].upper() + phrase[1:]}, Pakistan called for peace talks.")
