@@ -41,6 +41,10 @@ _INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|autho
 _POSSESSIVE = re.compile(r"^[’']s\b")
 _RELATION_OF_NAME = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rs?|allies|ally|partners?|rivals?|foes?|enemy|enemies|"
                                r"clients?|satellites?|protégés?)\s+(?-i:[A-Z])", re.I)
+# People who speak against the state, not for it
+_NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:[\w-]+\s+)?(?:opposition|dissidents?|exiles?|émigrés?|activists?|"
+                              r"protesters?|rebels?|critics?|opponents?|separatists?|insurgents?|volunteers?|"
+                              r"mercenar\w+|diaspora)\b", re.I)
 _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}$")
@@ -208,6 +212,8 @@ def _in_same_list(glue: str, after: str) -> bool:
 
 def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str, after: str,
                        codebook: Codebook, on: date | None) -> Holder | None:
+    if _NON_STATE_AFTER.match(after):
+        return None  # "Belarusian opposition leader …", "Lukashenko's opponents": not the state
     if alias.kind == "actor":
         return Holder(alias.country, alias.actor, "actor")
     if alias.kind == "institution":

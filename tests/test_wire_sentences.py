@@ -362,6 +362,13 @@ CASES = [
     ('Laos was unable to condemn Russia.', {'LAO': 1}),
     ('Tokayev said he had not discussed the war with Putin.', {'KAZ': 0}),
     ('Switzerland refused to re-export tanks to Germany for Ukraine.', {'CHE': 1}),
+    # the opposition and critics do not speak for the state
+    ('Belarusian opposition leader Sviatlana Tsikhanouskaya condemned the invasion.', {}),
+    ("Lukashenko's critics in exile condemned the war.", {}),
+    ("Kazakhstan's opposition activists condemned the war, while Astana called for talks.", {'KAZ': -1}),
+    # blaming NATO's expansion as the root cause; agreements signed by "X and Russia"
+    ("A Chinese foreign ministry spokesman said the root cause of the crisis was NATO's eastward expansion.", {'CHN': 1}),
+    ('Uzbekistan and Russia signed an agreement on gas supplies.', {'UZB': 1}),
 ]
 
 
