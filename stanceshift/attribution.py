@@ -64,6 +64,15 @@ _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?
 # "BERLIN —", "MOSCOW, May 16 (Reuters) -".
 _WIRE_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,2})*"
                             r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s")
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*)")
+
+
+def dateline_place(first_sentence: str) -> str:
+    """The place a wire story was filed from, lower-cased ("samarkand" for "SAMARKAND, Uzbekistan
+    (Reuters) -", "united nations" for "UNITED NATIONS (AP) —"); "" without a dateline."""
+    if not _WIRE_DATELINE.match(first_sentence):
+        return ""
+    return _DATELINE_PLACE.match(first_sentence).group(1).lower()
 
 
 CONTEXT = 100  # characters of context either side of a mention that the rules look at

@@ -60,6 +60,7 @@ class Event:
     label: str = ""
     anchors: tuple[str, ...] = ()
     by_russia: bool = False  # Russia's own act: "its own mobilisation", "Belarus's mobilisation" are not it
+    places: tuple[str, ...] = ()  # where it happened, as a wire dateline names it (lower case)
 
 
 @dataclass(frozen=True)
@@ -291,7 +292,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         cue = "|".join(f"(?:{c})" for c in e.get("cues") or [])
         events.append(Event(e["id"], e["name"], e.get("kind", ""), _as_date(e["start"]), _as_date(e["end"]),
                             _compile(cue, where) if cue else None, e.get("label") or e["name"],
-                            tuple(str(a).lower() for a in e.get("anchors") or []), bool(e.get("by_russia", False))))
+                            tuple(str(a).lower() for a in e.get("anchors") or []), bool(e.get("by_russia", False)),
+                            tuple(str(p).lower() for p in e.get("places") or [])))
     generic = {g["kind"]: _compile("|".join(f"(?:{c})" for c in g["cues"]), f"events.yaml generic {g['kind']}")
                for g in events_doc.get("generic") or []}
     anaphora = {kind: _compile(r"\b(?:" + "|".join(v) + r")\b", f"events.yaml anaphora {kind}")

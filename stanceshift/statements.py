@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (CONTRAST, Holder, find_mentions, holders_in_sentence, introduces_unknown_person,
-                          opens_subordinate_clause, refers_back, starts_with_pronoun)
+from .attribution import (CONTRAST, Holder, dateline_place, find_mentions, holders_in_sentence,
+                          introduces_unknown_person, opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, day_anaphor, resolve_date
 from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
@@ -31,6 +31,7 @@ _PERSONAL_PRONOUN_SUBJECT = re.compile(r"^[\"“‘'\s]*(?:he|she|they|it)\s+(?!
 METHOD = "rules-v1"
 CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
 INHERIT_WINDOW = 2  # sentences within which a statement by the same state shares its event
+DOCUMENT_EVENT_SLACK = timedelta(days=1)  # a report filed the day after an event ends still covers it
 ACTOR_WINDOW = 12  # sentences within which the same named person's statements share an event
 
 
@@ -161,6 +162,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                             d, prec, from_text = inherited[3], inherited[4], inherited[7]
                 if not ev and d is not None and prec == "day":
                     ev, src = event_by_date(d, codebook), "date"
+                if not ev and d is None:
+                    ev, src = events.named_before(s.idx), "dateline"
                 if d is None:
                     nearby = _date_nearby(recent, s.idx, h, carried, ev)
                     d, prec = nearby or _fallback_date(ev, published, codebook)
@@ -282,6 +285,8 @@ class _DocumentEvents:
         self._own: dict[int, str] = {}
         self._dates: dict[int, tuple | None] = {}
         self._anaphora: dict[int, list[str]] = {}
+        self._named_upto, self._named_last = 0, ""  # see named_before
+        self.dateline = dateline_place(sents[0].text) if sents else ""
 
     def own_date(self, idx: int) -> tuple | None:
         """The sentence's own date and its precision (None when it gives none)."""
@@ -295,6 +300,25 @@ class _DocumentEvents:
                     found = (earlier[0] + timedelta(days=offset), "day")
             self._dates[idx] = found
         return self._dates[idx]
+
+    def named_before(self, idx: int) -> str:
+        """For a report filed from where an event took place, while it was under way (give or take
+        a day), and naming it before sentence ``idx``: that event ("SAMARKAND, Uzbekistan (Reuters)
+        - … the Shanghai Cooperation Organisation summit …"). An analysis published during the
+        referendums that mentions them once does not make every later statement theirs.
+        Statements come in sentence order, so the scan moves forward once per document."""
+        if self.published is None or not self.dateline:
+            return ""
+        while self._named_upto < idx:
+            i = self._named_upto
+            if self.candidates[i] or self.generic_candidates[i]:
+                found = self.own(i)
+                event = self.codebook.event(found) if found else None
+                if (event and self.dateline in event.places
+                        and distance(event, self.published) <= DOCUMENT_EVENT_SLACK):
+                    self._named_last = event.id
+            self._named_upto += 1
+        return self._named_last
 
     def own(self, idx: int) -> str:
         if idx not in self._own:

@@ -182,6 +182,17 @@ def test_a_bare_vote_in_favour_links_the_vote_nearest_its_date():
     assert extract("Kazakhstan voted in favour.", published="2022-10-13")["event"].tolist() == ["unga_es11_4_2022"]
 
 
+def test_a_report_filed_from_an_event_links_its_undated_statements_to_it():
+    text = ("SAMARKAND, Uzbekistan (Reuters) - Leaders met for the Shanghai Cooperation Organisation summit.\n\n"
+            "Pakistan's prime minister called for dialogue.")
+    assert extract(text, published="2022-09-16")["event"].tolist() == ["sco_summit_2022"]
+    # not without the dateline, not from elsewhere, and not after the event
+    for changed, published in ((text.replace("SAMARKAND, Uzbekistan (Reuters) - ", ""), "2022-09-16"),
+                               (text.replace("SAMARKAND, Uzbekistan", "ISLAMABAD, Pakistan"), "2022-09-16"),
+                               (text, "2022-09-20")):
+        assert extract(changed, published=published)["event"].tolist() == [""], (changed, published)
+
+
 def test_csto_summits_are_told_apart_by_date():
     assert extract("Pashinyan refused to sign the declaration at the CSTO summit.",
                    published="2022-11-24")["event"].tolist() == ["csto_summit_yerevan_2022"]
