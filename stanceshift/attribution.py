@@ -180,6 +180,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         if holder.country in codebook.parties and not include_parties:
             parties.append(m)
             continue
+        if _NON_STATE_AFTER.match(after):
+            continue  # "Belarusian opposition leader …", "Lukashenko's opponents": not the state
         holders.append(holder._replace(start=m.start))
         ends.append(e)
     if len({h.country for h in holders}) > 1:
@@ -221,8 +223,6 @@ def _in_same_list(glue: str, after: str) -> bool:
 
 def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str, after: str,
                        codebook: Codebook, on: date | None) -> Holder | None:
-    if _NON_STATE_AFTER.match(after):
-        return None  # "Belarusian opposition leader …", "Lukashenko's opponents": not the state
     if alias.kind == "actor":
         return Holder(alias.country, alias.actor, "actor")
     if alias.kind == "institution":
