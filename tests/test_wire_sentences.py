@@ -369,6 +369,11 @@ CASES = [
     # blaming NATO's expansion as the root cause; agreements signed by "X and Russia"
     ("A Chinese foreign ministry spokesman said the root cause of the crisis was NATO's eastward expansion.", {'CHN': 1}),
     ('Uzbekistan and Russia signed an agreement on gas supplies.', {'UZB': 1}),
+    # banks act for their state; a state after "under" is no subject
+    ('Turkish banks stopped accepting Russian Mir cards under U.S. pressure.', {'TUR': -1}),
+    ('Several Kazakh banks suspended Mir cards after U.S. warnings.', {'KAZ': -1}),
+    ("Uzbekistan's central bank told lenders to stop serving sanctioned Russian banks.", {'UZB': -1}),
+    ('Armenian lenders continue to process payments for Russian clients.', {'ARM': 1}),
 ]
 
 
