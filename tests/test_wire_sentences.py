@@ -374,6 +374,12 @@ CASES = [
     ('Several Kazakh banks suspended Mir cards after U.S. warnings.', {'KAZ': -1}),
     ("Uzbekistan's central bank told lenders to stop serving sanctioned Russian banks.", {'UZB': -1}),
     ('Armenian lenders continue to process payments for Russian clients.', {'ARM': 1}),
+    # routes for goods and money, dependence, agreements of "X and Russia"
+    ('Kyrgyzstan has become a conduit for dual-use goods flowing to Russia.', {'KGZ': 1}),
+    ('Dubai became a hub for Western tourists.', {}),
+    ('Tajikistan continues to rely on remittances from Russia.', {'TJK': 1}),
+    ('Armenia relies on Russia for its security.', {'ARM': 1}),
+    ('India and Russia agreed to settle trade in rupees.', {'IND': 1}),
 ]
 
 
