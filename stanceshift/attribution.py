@@ -330,6 +330,13 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b)",
     re.IGNORECASE,
 )
+# A subject that stands for several states: "They", or counted: "None of them", "All three", "The two
+# countries"
+_PLURAL_SUBJECT = re.compile(
+    r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|moreover|so|still|yet|now),?\s+)*"
+    r"(?:(?P<they>they)\b|(?:none|all|each|both|neither|either|most|some|two|three)\s+of\s+(?:them|these|those|the\s+\w+)\b"
+    r"|(?:both|all\s+(?:three|four|five|six))\b|the\s+(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?"
+    r"(?:countries|states|nations|republics|governments|capitals)\b)", re.I)
 _PRONOUN_SPEAKER = re.compile(r"[,”\"’']\s*(?:he|she|it|they)\s+(?:said|says|added|told|stressed|noted|stated|argued|insisted|warned)\b", re.I)
 _OPENS_WITH_QUOTE = re.compile(r"^\s*[\"“‘]")
 _UNKNOWN_PERSON = re.compile(r"^(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?:,|\s+(?:said|says|told|added|wrote))")
@@ -338,7 +345,16 @@ _UNKNOWN_PERSON = re.compile(r"^(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?:,|\s+(?:said
 def refers_back(sentence: str) -> bool:
     """Whether the sentence's subject is a pronoun, a definite description or an open quotation."""
     return bool(_PRONOUN_SUBJECT.match(sentence) or _PRONOUN_SPEAKER.search(sentence)
-                or _OPENS_WITH_QUOTE.match(sentence))
+                or _OPENS_WITH_QUOTE.match(sentence) or _PLURAL_SUBJECT.match(sentence))
+
+
+def has_plural_subject(sentence: str) -> str:
+    """"they" or "counted" ("None of them", "The two countries") for a sentence that opens with a
+    subject standing for several states; "" otherwise."""
+    m = _PLURAL_SUBJECT.match(sentence)
+    if not m:
+        return ""
+    return "they" if m.group("they") else "counted"
 
 
 def introduces_unknown_person(sentence: str, mention_starts: list[int]) -> bool:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (CONTRAST, Holder, dateline_place, find_mentions, holders_in_sentence,
+from .attribution import (CONTRAST, Holder, dateline_place, find_mentions, has_plural_subject, holders_in_sentence,
                           introduces_unknown_person, opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, day_anaphor, resolve_date
@@ -104,7 +104,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     events = _DocumentEvents(sents, starts, ends, published, published_precision, codebook, lowered)
     own_date_of = events.own_date
     rows: list[dict] = []
-    antecedent: tuple[int, Holder] | None = None  # (sentence index, holder)
+    antecedent: tuple[int, Holder, tuple[Holder, ...]] | None = None  # (sentence index, first holder, all)
     recent: list[tuple] = []  # (idx, country, event, date, precision, event source, actor, date from text)
     previous_cues: tuple[int, set[str]] = (-2, set())  # the last sentence with statements, its cue ids
 
@@ -126,9 +126,18 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                                                        include_parties, objects)
         carried = False
         if not holders and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW and refers_back(s.text):
-            if not _party_leads(s, parties):
-                holders, carried = [antecedent[1]], True
+            # "Kazakhstan, Uzbekistan and Kyrgyzstan … None of them has …": a plural subject takes them
+            # all; "none of them" or "the two countries" after a single state is somebody else
+            plural = has_plural_subject(s.text)
+            if plural and len(antecedent[2]) > 1:
+                holders = list(antecedent[2])
+            elif plural != "counted":
+                holders = [antecedent[1]]
+            if holders and not _party_leads(s, parties):
+                carried = True
                 own_date = own_date_of(s.idx)
+            else:
+                holders = []
         if hits is None:
             hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
                     if holders and not is_question(s.text) else [])
@@ -172,7 +181,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor, from_text))
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
-            antecedent = (s.idx, holders[0])
+            antecedent = (s.idx, holders[0], tuple(holders))
         elif (parties and parties[0].start - s.start < 60
               and not opens_subordinate_clause(s.text[:parties[0].start - s.start])):
             # "Lavrov said ...": the next "he" is a Russian official ("... came a day after Putin

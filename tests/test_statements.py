@@ -100,6 +100,16 @@ def test_a_russian_named_in_a_time_clause_does_not_end_the_carry_over():
     assert rows(first + "Lavrov said the talks were over. He also called for talks.") == set()
 
 
+def test_a_plural_subject_carries_over_the_whole_list():
+    first = "Kazakhstan, Uzbekistan and Kyrgyzstan said they would not recognise the annexation. "
+    assert rows(first + "None of them has condemned Moscow outright.") - rows(first) == {
+        ("KAZ", 1), ("UZB", 1), ("KGZ", 1)}
+    assert rows(first + "The three countries have called for talks.") - rows(first) == {
+        ("KAZ", -1), ("UZB", -1), ("KGZ", -1)}
+    # a singular pronoun still takes the first holder only
+    assert rows(first + "It has called for talks.") - rows(first) == {("KAZ", -1)}
+
+
 def test_list_gives_one_row_per_country():
     assert rows("Georgia, Moldova, Mongolia, and Pakistan are voicing concerns publicly.") == {
         ("GEO", -1), ("MDA", -1), ("MNG", -1), ("PAK", -1)}

@@ -380,6 +380,7 @@ CASES = [
     ('Tajikistan continues to rely on remittances from Russia.', {'TJK': 1}),
     ('Armenia relies on Russia for its security.', {'ARM': 1}),
     ('India and Russia agreed to settle trade in rupees.', {'IND': 1}),
+    ("Officials in New Delhi say India's ties with Moscow are time-tested.", {'IND': 1}),
 ]
 
 
