@@ -381,6 +381,13 @@ CASES = [
     ('Armenia relies on Russia for its security.', {'ARM': 1}),
     ('India and Russia agreed to settle trade in rupees.', {'IND': 1}),
     ("Officials in New Delhi say India's ties with Moscow are time-tested.", {'IND': 1}),
+    # falling trade is no sign of ties; pressure to act is not the act
+    ("Kazakhstan's exports of grain to Russia fell sharply.", {}),
+    ("Kazakhstan's exports of grain to Russia surged.", {'KAZ': 1}),
+    ('Vucic said Serbia had come under enormous pressure to impose sanctions.', {}),
+    ('Turkey voted in favour of suspending Russia from the Council of Europe.', {'TUR': -1}),
+    ('Mongolia, which borders Russia and China, abstained.', {'MNG': 0}),
+    ('Tokayev said Kazakhstan would not recognise the quasi-states.', {'KAZ': -1}),
 ]
 
 
