@@ -17,7 +17,8 @@ from .codebook import Alias, Codebook, lower_same_length
 # A name right after one of these words (and an optional "the") is a place, an object or a
 # counterpart, not the actor: "in China", "met the Turkish", "between Russia and India".
 _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "across", "toward", "towards",
-                 "via", "than", "over", "through", "on", "under", "around", "borders", "bordering", "inside", "within", "neighbours", "neighbors",
+                 "via", "than", "over", "through", "on", "under", "around", "borders", "bordering", "inside",
+                 "within", "neighbours", "neighbors",
                  "neighbouring", "neighboring", "meet", "met", "meeting", "visit", "visited", "visiting", "told",
                  "tell", "tells", "urged", "expect", "expects", "expected", "asked", "pressed", "pressured",
                  "persuaded", "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received",

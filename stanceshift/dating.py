@@ -29,7 +29,9 @@ _PATTERNS = [
     ("ago", re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                        r"(?P<unit>day|week|month)s?\s+ago\b", re.I)),
     # "in October", "in early October", "in mid-October", "at the end of October"
-    ("month_year", re.compile(r"\b(?:(?i:in|during|since|by|from)\s+(?:(?i:early|mid|late)[\s-]+)?|(?i:in\s+the\s+(?:middle|first\s+half|second\s+half)\s+of|at\s+the\s+(?:end|start|beginning)\s+of)\s+)"
+    ("month_year", re.compile(r"\b(?:(?i:in|during|since|by|from)\s+(?:(?i:early|mid|late)[\s-]+)?"
+                              r"|(?i:in\s+the\s+(?:middle|first\s+half|second\s+half)\s+of"
+                              r"|at\s+the\s+(?:end|start|beginning)\s+of)\s+)"
                               + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d{2})\b")),
 ]
