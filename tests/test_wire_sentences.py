@@ -388,6 +388,11 @@ CASES = [
     ('Turkey voted in favour of suspending Russia from the Council of Europe.', {'TUR': -1}),
     ('Mongolia, which borders Russia and China, abstained.', {'MNG': 0}),
     ('Tokayev said Kazakhstan would not recognise the quasi-states.', {'KAZ': -1}),
+    ('Writing on Telegram, Lukashenko said Belarus stood firmly with Russia.', {'BLR': 1}),
+    ('Kyrgyzstan will remain in the Eurasian Economic Union, its president said.', {'KGZ': 1}),
+    ('Armenia said it would not remain in the CSTO.', {'ARM': -1}),
+    ('China refuses to describe the war as an invasion.', {'CHN': 1}),
+    ("Kazakhstan recognises Ukraine's borders, including Crimea.", {'KAZ': -1}),
 ]
 
 
