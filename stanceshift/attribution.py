@@ -33,10 +33,11 @@ _OBJECT_BEFORE_REVERSED = re.compile(
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
     + r"|neewteb(?!(?:\s+\S+){0,4}?\s+(?:" + "|".join(w[::-1] for w in _RELATION_NOUNS) + r")\b))\b", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:\w+\s+){0,3}?(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
-_REBUTS = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)\s", re.I)
+_REBUTTAL_VERBS = r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)"
+_REBUTS = re.compile(_REBUTTAL_VERBS + r"\s", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # "Riyadh rejected U.S. accusations that it had sided with Russia": the accuser is a source.
-_REBUTTED_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)\s+(?:the\s+)?$", re.I)
+_REBUTTED_BEFORE = re.compile(_REBUTTAL_VERBS + r"\s+(?:the\s+)?$", re.I)
 _ACCUSATION_AFTER = re.compile(r"^[’']?s?\s*(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b", re.I)
 _INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|authorities|leadership|parliament)\s+in\s+$", re.I)
 _POSSESSIVE = re.compile(r"^[’']s\b")

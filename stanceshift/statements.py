@@ -107,6 +107,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     antecedent: tuple[int, Holder, tuple[Holder, ...]] | None = None  # (sentence index, first holder, all)
     recent: list[tuple] = []  # (idx, country, event, date, precision, event source, actor, date from text)
     previous_cues: tuple[int, set[str]] = (-2, set())  # the last sentence with statements, its cue ids
+    heard: set[str] = set()  # countries with a statement so far (the countries of ``recent``)
 
     mention_starts = [m.start for m in mentions]
     for s in sents:
@@ -153,7 +154,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             # sentence's act (the same cue); a holder heard before is more likely continuing its own.
             countries, cue_ids = {h.country for h in holders}, {x.cue.id for x in hits}
             joins_previous = (previous_cues[0] == s.idx - 1 and not cue_ids.isdisjoint(previous_cues[1])
-                              and not any(item[1] in countries for item in recent))
+                              and heard.isdisjoint(countries))
             event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
             by_clause = _stances_by_clause(s, holders, hits)
             previous_cues = (s.idx, cue_ids)
@@ -179,6 +180,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     from_text = nearby is not None
                 rows.append(_row(doc_id, s, h, h_stance, h_hits, ev, d, prec, codebook))
                 recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor, from_text))
+                heard.add(h.country)
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0], tuple(holders))
