@@ -269,10 +269,14 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None) 
 
 # "abstained, along with China and India": a co-subject, not an object of "with"
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
+# "Exports from Kyrgyzstan to Russia rose": the state the goods leave is the one trading
+_GOODS_FROM = re.compile(r"\b(?:exports|re-exports|shipments|deliveries|sales|supplies)\s+(?:of\s+[\w-]+\s+)?from\s+(?:the\s+)?$", re.I)
 
 
 def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
     if "with" in before[-10:] and _ALONG_WITH.search(before[-30:]):
+        return False
+    if "from" in before[-12:] and _GOODS_FROM.search(before[-40:]):
         return False
     if alias.kind in ("actor", "institution"):
         # "to meet German Chancellor Olaf Scholz": look past the title to the verb.
@@ -348,6 +352,20 @@ def refers_back(sentence: str) -> bool:
     """Whether the sentence's subject is a pronoun, a definite description or an open quotation."""
     return bool(_PRONOUN_SUBJECT.match(sentence) or _PRONOUN_SPEAKER.search(sentence)
                 or _OPENS_WITH_QUOTE.match(sentence) or _PLURAL_SUBJECT.match(sentence))
+
+
+# The mark that closes a quotation opened with each mark; a ’ before a letter is an apostrophe
+_CLOSING_QUOTE = {'"': re.compile('"'), "“": re.compile('[”"]'), "‘": re.compile(r"’(?![^\W\d_])")}
+
+
+def end_of_opening_quotation(sentence: str) -> int | None:
+    """Offset of the mark closing the quotation the sentence opens with (the sentence's length when
+    the quotation runs on past it); None when the sentence does not open with a quotation."""
+    m = _OPENS_WITH_QUOTE.match(sentence)
+    if not m:
+        return None
+    closing = _CLOSING_QUOTE[sentence[m.end() - 1]].search(sentence, m.end())
+    return closing.start() if closing else len(sentence)
 
 
 def has_plural_subject(sentence: str) -> str:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (CONTRAST, Holder, dateline_place, find_mentions, has_plural_subject, holders_in_sentence,
+from .attribution import (CONTRAST, Holder, dateline_place, end_of_opening_quotation, find_mentions, has_plural_subject, holders_in_sentence,
                           introduces_unknown_person, opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, day_anaphor, resolve_date
@@ -219,10 +219,23 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
     """Whether a Russian or Ukrainian mention opens the sentence ("Lavrov said", "The president of
     Russia said"), so that its pronoun or description is theirs, not the last holder's. A party
     later in the clause is an object ("The country has avoided criticising Moscow"), and so is one
-    after a personal pronoun, which is the subject itself ("He did not mention Ukraine")."""
-    if not parties or parties[0].start - s.start >= 40:
+    after a personal pronoun, which is the subject itself ("He did not mention Ukraine"). In a
+    sentence that opens with a quotation, a party inside it is what the speaker talks about
+    ('"Russia is our strategic partner," he said'); one right after it speaks ('"…," said Peskov').
+    """
+    if not parties:
         return False
-    before = s.text[:parties[0].start - s.start]
+    lead_from = 0
+    quote_end = end_of_opening_quotation(s.text)
+    if quote_end is not None:
+        parties = [p for p in parties if p.start - s.start > quote_end]
+        if not parties:
+            return False
+        lead_from = quote_end + 1
+    rel = parties[0].start - s.start
+    if rel - lead_from >= 40:
+        return False
+    before = s.text[lead_from:rel]
     return len(before.split()) <= 4 and not _PERSONAL_PRONOUN_SUBJECT.match(before)
 
 

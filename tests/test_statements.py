@@ -110,6 +110,15 @@ def test_a_plural_subject_carries_over_the_whole_list():
     assert rows(first + "It has called for talks.") - rows(first) == {("KAZ", -1)}
 
 
+def test_a_quotation_goes_on_in_the_last_speakers_voice():
+    first = '"We are not violating any sanctions," Sadyr Japarov told reporters. '
+    assert rows(first + '"Russia is our strategic partner."') - rows(first) == {("KGZ", 1)}
+    # a party right after the quotation speaks
+    assert rows(first + '"Russia is our strategic partner," said Peskov.') - rows(first) == set()
+    # a party inside the quotation is what the speaker talks about
+    assert rows(first + '"We will not abandon Russia," he said.') - rows(first) == {("KGZ", 1)}
+
+
 def test_list_gives_one_row_per_country():
     assert rows("Georgia, Moldova, Mongolia, and Pakistan are voicing concerns publicly.") == {
         ("GEO", -1), ("MDA", -1), ("MNG", -1), ("PAK", -1)}

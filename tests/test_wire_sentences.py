@@ -393,6 +393,31 @@ CASES = [
     ('Armenia said it would not remain in the CSTO.', {'ARM': -1}),
     ('China refuses to describe the war as an invasion.', {'CHN': 1}),
     ("Kazakhstan recognises Ukraine's borders, including Crimea.", {'KAZ': -1}),
+    # breaking sanctions is the holder's own help; aiming at it is not an act
+    ('"We are not violating any sanctions," Sadyr Japarov told reporters.', {'KGZ': -1}),
+    ('Uzbek banks have been accused of breaching U.S. sanctions.', {'UZB': 1}),
+    ('Belarus has been flouting Western sanctions for years.', {'BLR': 1}),
+    ('Mongolia said there should be no actions aimed at circumventing the sanctions.', {}),
+    # goods leaving a state are its trade
+    ('Exports from Kyrgyzstan to Russia rose more than 250% last year.', {'KGZ': 1}),
+    # "never be a party", frustration with Moscow or its bloc
+    ('"Armenia has never been and will never be a party to this conflict," Pashinyan told parliament.', {'ARM': 0}),
+    ('Armenia has grown increasingly frustrated with the Russian-led Collective Security Treaty Organization.', {'ARM': -1}),
+    ('Kazakh officials are disappointed in Moscow.', {'KAZ': -1}),
+    ('Armenia is frustrated with its neighbour Azerbaijan.', {}),
+    # what other countries did, and what should have been
+    ('India abstained, choosing not to join 141 countries that demanded Russia withdraw its forces.', {'IND': 0}),
+    ('Serbia was among the 141 countries that voted for the resolution.', {'SRB': -1}),
+    ('Unlike the countries that condemned Russia, Kazakhstan abstained.', {'KAZ': 0}),
+    ('Opposition lawmakers said India should have voted for the resolution.', {}),
+    # NATO: Sweden's bid forwarded, Ukraine's membership backed or opposed
+    ("Erdogan agreed to forward Sweden's bid to join NATO to the Turkish parliament.", {'TUR': -1}),
+    ('Erdogan said Ukraine deserved to become a member of NATO.', {'TUR': -1}),
+    ("Hungary opposes Ukraine's bid to join NATO, Orban said.", {'HUN': 1}),
+    ("Slovakia does not support Ukraine's NATO membership.", {'SVK': 1}),
+    # concerns someone "had"
+    ('Putin said he understood that Beijing had "questions and concerns" about the conflict.', {'CHN': -1}),
+    ('Kazakhstan has serious reservations about the annexation.', {'KAZ': -1}),
 ]
 
 
