@@ -108,7 +108,8 @@ class Holder(NamedTuple):
 
 
 def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> list[Mention]:
-    """All alias matches in ``text``, longest first where they overlap, on word boundaries.
+    """All alias matches in ``text``, longest first where they overlap, on word boundaries; a
+    shared surname ("Kim") only after its actor's full name.
 
     ``lowered`` is ``lower_same_length(text)`` when the caller already has it.
     """
@@ -132,9 +133,14 @@ def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> 
     hits.sort()
     out: list[Mention] = []
     last_end = -1
+    named: set[str] = set()  # actors named in full so far
     for start, neg_length, alias in hits:
         if start < last_end:
             continue
+        if alias.kind == "actor":
+            if alias.after_full_name and alias.actor not in named:
+                continue  # "Kim" before "Kim Jong Un" is somebody else
+            named.add(alias.actor)
         last_end = start - neg_length
         out.append(Mention(start, last_end, text[start:last_end], alias))
     return out

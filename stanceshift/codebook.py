@@ -32,6 +32,8 @@ class Alias:
     kind: str  # name | demonym | capital | institution | actor
     actor: str = ""
     role: str = ""
+    # a surname many people share ("Kim"): it names the actor only after the full name in a document
+    after_full_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         actors.append(actor)
         for text in actor.aliases:
             add(text, Alias(text, actor.country, "actor", actor=actor.name, role=actor.role))
+        for text in a.get("after_full_name") or []:
+            add(text, Alias(text, actor.country, "actor", actor=actor.name, role=actor.role, after_full_name=True))
 
     events = []
     for e in events_doc.get("events") or []:

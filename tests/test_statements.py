@@ -119,6 +119,14 @@ def test_a_quotation_goes_on_in_the_last_speakers_voice():
     assert rows(first + '"We will not abandon Russia," he said.') - rows(first) == {("KGZ", 1)}
 
 
+def test_a_shared_surname_names_the_actor_only_after_the_full_name():
+    text = "Kim Jong Un met Putin on Wednesday. Kim said Russia would win."
+    out = extract(text)
+    assert out[["country", "actor"]].values.tolist() == [["PRK", "Kim Jong Un"]]
+    assert "Kim said" in out["quote"].iloc[0]
+    assert rows("Kim said Russia would win. Kim Jong Un met Putin on Wednesday.") == set()
+
+
 def test_list_gives_one_row_per_country():
     assert rows("Georgia, Moldova, Mongolia, and Pakistan are voicing concerns publicly.") == {
         ("GEO", -1), ("MDA", -1), ("MNG", -1), ("PAK", -1)}

@@ -418,6 +418,22 @@ CASES = [
     # concerns someone "had"
     ('Putin said he understood that Beijing had "questions and concerns" about the conflict.', {'CHN': -1}),
     ('Kazakhstan has serious reservations about the annexation.', {'KAZ': -1}),
+    # votes for sanctions packages; vetoing a plan to aid Ukraine
+    ("Hungary nevertheless voted for all of the bloc's sanctions packages so far.", {'HUN': -1}),
+    ('Kazakhstan does not support sanctions against Russia.', {'KAZ': 1}),
+    ('Serbia backed away from sanctions.', {}),
+    ('Turkey supports sanctions relief for Iran.', {}),
+    ('Orban said Hungary would veto an EU plan to give Ukraine 18 billion euros.', {'HUN': 1}),
+    # Moscow's victory foretold or wished, or ruled out
+    ('Kim Jong Un said Russia would win "a great victory" over its enemies.', {'PRK': 1}),
+    ('Erdogan said Russia could not win this war.', {'TUR': -1}),
+    ('Lukashenko wished Putin success in the special military operation.', {'BLR': 1}),
+    # what the West is accused of is not the accuser's act; a passive "criticised by" keeps the holder's
+    ('Lula accused the West of prolonging the war by arming Kyiv.', {'BRA': 1}),
+    ('Kazakhstan was criticised by Moscow for refusing to recognise the referendums.', {'KAZ': -1}),
+    ('Iran acknowledged that it had sent "a limited number" of drones to Russia.', {'IRN': 1}),
+    # a surname many share names the actor only after the full name
+    ('Kim said Russia would win.', {}),
 ]
 
 
