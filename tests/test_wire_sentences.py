@@ -89,7 +89,7 @@ CASES = [
     ('Turkey has closed the Bosphorus to Russian warships.', {'TUR': -1}),
     ('South Africa held naval exercises with Russia and China on the anniversary of the invasion.', {'ZAF': 1}),
     ('Georgia has banned flights to Russia.', {}),
-    ('Kazakhstan has welcomed tens of thousands of Russians fleeing mobilisation.', {}),
+    ('Kazakhstan has welcomed tens of thousands of Russians fleeing mobilisation.', {'KAZ': -1}),
     ('China abstained on the resolution but voted against a Western amendment.', {'CHN': 0}),
     ('"We will never recognise these so-called referendums," Tokayev said.', {'KAZ': -1}),
     ("Russia's invasion was condemned by Moldova and Georgia.", {'MDA': -1, 'GEO': -1}),
@@ -434,6 +434,13 @@ CASES = [
     ('Iran acknowledged that it had sent "a limited number" of drones to Russia.', {'IRN': 1}),
     # a surname many share names the actor only after the full name
     ('Kim said Russia would win.', {}),
+    # Russians fleeing the mobilisation: sheltered or handed back
+    ('Kazakhstan will not extradite Russians who flee the mobilisation unless they are wanted on criminal charges.', {'KAZ': -1}),
+    ('Kyrgyzstan deported three Russian men who fled the draft.', {'KGZ': 1}),
+    ('Georgia has welcomed tens of thousands of Russians fleeing the mobilisation.', {'GEO': -1}),
+    ('Armenia took in thousands of Russian citizens fleeing the call-up.', {'ARM': -1}),
+    # a list of what is recognised
+    ('"The Republic of Uzbekistan recognises Ukraine\'s independence, sovereignty and territorial integrity," Kamilov said.', {'UZB': -1}),
 ]
 
 
