@@ -176,6 +176,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
+        elif holders and _ACTED_ON_BEFORE.search(before[-40:]) and not _CHARGED_WITH_AFTER.match(after):
+            excluded = True  # "a phrase Beijing uses to criticise the United States": what a holder acts on
         else:
             reporter = _is_reporter(before, after)
             if reporter and holder.actor:  # "According to Kyrgyz President Sadyr Japarov, Bishkek will ..."
@@ -275,6 +277,12 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None) 
 
 # "abstained, along with China and India": a co-subject, not an object of "with"
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
+# "a phrase Beijing uses to criticise the United States", "failing to stop Azerbaijan's offensive": a
+# state a holder criticises, blames or stops is acted on, unless what it is blamed for follows (but "Moscow criticised Astana for refusing …" is Astana's stance: Moscow holds none)
+_ACTED_ON_BEFORE = re.compile(r"\b(?:(?:criticis|criticiz|blam|accus|condemn|rebuk|prais|attack|denounc)\w*"
+                              r"|stop|halt|prevent|repel|deter|counter)\s+(?:the\s+)?$", re.I)
+# "The United States accused China of supplying weapons to Russia": what it is charged with is its act
+_CHARGED_WITH_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:for|of)\s", re.I)
 # "Exports from Kyrgyzstan to Russia rose": the state the goods leave is the one trading
 _GOODS_FROM = re.compile(r"\b(?:exports|re-exports|shipments|deliveries|sales|supplies)\s+(?:of\s+[\w-]+\s+)?from\s+(?:the\s+)?$", re.I)
 

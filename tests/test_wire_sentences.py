@@ -441,6 +441,20 @@ CASES = [
     ('Armenia took in thousands of Russian citizens fleeing the call-up.', {'ARM': -1}),
     # a list of what is recognised
     ('"The Republic of Uzbekistan recognises Ukraine\'s independence, sovereignty and territorial integrity," Kamilov said.', {'UZB': -1}),
+    # a breach of the UN Charter or of international law
+    ("Kenya's President William Ruto said the invasion was a violation of the U.N. Charter.", {'KEN': -1}),
+    ('Ghana said Russia had violated international law.', {'GHA': -1}),
+    ('Vietnam called the invasion an illegal war.', {'VNM': -1}),
+    # blaming Moscow's forces; what a holder stops, criticises or blames is acted on
+    ("Pashinyan blamed Russia's peacekeepers for failing to stop Azerbaijan's offensive.", {'ARM': -1}),
+    ('China criticised the United States for arming Ukraine.', {'CHN': 1}),
+    ('Moscow criticised Astana for refusing to recognise the referendums.', {'KAZ': -1}),
+    # drills with the West, and what angers Moscow
+    ('Armenia has also announced joint military exercises with the United States, angering Moscow.', {'ARM': -1}),
+    ('Kazakhstan was careful not to anger Moscow.', {'KAZ': 1}),
+    # a cold war, a mentality or sanctions ended is no peace
+    ('China opposes unilateral sanctions and calls for an end to the "Cold War mentality".', {'CHN': 1}),
+    ('Iran called for an end to sanctions.', {}),
 ]
 
 
