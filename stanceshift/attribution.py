@@ -176,7 +176,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
-        elif holders and _ACTED_ON_BEFORE.search(before[-40:]) and not _CHARGED_WITH_AFTER.match(after):
+        elif holders and _acted_on(before) and not _CHARGED_WITH_AFTER.match(after):
             excluded = True  # "a phrase Beijing uses to criticise the United States": what a holder acts on
         else:
             reporter = _is_reporter(before, after)
@@ -279,8 +279,15 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None) 
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
 # "a phrase Beijing uses to criticise the United States", "failing to stop Azerbaijan's offensive": a
 # state a holder criticises, blames or stops is acted on, unless what it is blamed for follows (but "Moscow criticised Astana for refusing …" is Astana's stance: Moscow holds none)
-_ACTED_ON_BEFORE = re.compile(r"\b(?:(?:criticis|criticiz|blam|accus|condemn|rebuk|prais|attack|denounc)\w*"
-                              r"|stop|halt|prevent|repel|deter|counter)\s+(?:the\s+)?$", re.I)
+_ACTING_ON = ("criticis", "criticiz", "blam", "accus", "condemn", "rebuk", "prais", "attack", "denounc")
+_ACTING_ON_WORDS = frozenset(("stop", "halt", "prevent", "repel", "deter", "counter"))
+
+
+def _acted_on(before: str) -> bool:
+    words = before[-30:].lower().split()[-2:]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and (words[-1] in _ACTING_ON_WORDS or words[-1].startswith(_ACTING_ON))
 # "The United States accused China of supplying weapons to Russia": what it is charged with is its act
 _CHARGED_WITH_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:for|of)\s", re.I)
 # "Exports from Kyrgyzstan to Russia rose": the state the goods leave is the one trading
