@@ -455,6 +455,16 @@ CASES = [
     # a cold war, a mentality or sanctions ended is no peace
     ('China opposes unilateral sanctions and calls for an end to the "Cold War mentality".', {'CHN': 1}),
     ('Iran called for an end to sanctions.', {}),
+    # a statement backing or condemning Moscow, supported, signed or refused
+    ("Kazakh diplomats have signalled they will not support any joint statement backing Moscow's war.", {'KAZ': -1}),
+    ('Belarus signed a joint statement backing Russia.', {'BLR': 1}),
+    ('Armenia refused to sign a statement condemning the invasion.', {'ARM': 1}),
+    # a time word between "refused" and "to"
+    ('Pashinyan refused on Wednesday to sign the final declaration of the CSTO summit.', {'ARM': -1}),
+    ('Tokayev declined again to recognise the referendums.', {'KAZ': -1}),
+    # what Kyiv and the West call the referendums is their judgment
+    ('Kazakhstan abstained on the referendums that Kyiv and the West called a sham.', {'KAZ': 0}),
+    ('Kazakhstan said the referendums were a sham.', {'KAZ': -1}),
 ]
 
 
