@@ -465,6 +465,12 @@ CASES = [
     # what Kyiv and the West call the referendums is their judgment
     ('Kazakhstan abstained on the referendums that Kyiv and the West called a sham.', {'KAZ': 0}),
     ('Kazakhstan said the referendums were a sham.', {'KAZ': -1}),
+    # assurances of support, ratified agreements, tilting toward Moscow, what is unlikely
+    ("According to the Kremlin, Tokayev assured Putin of Kazakhstan's support.", {'KAZ': 1}),
+    ("Kyrgyzstan's parliament ratified an agreement with Russia on a joint air defence system.", {'KGZ': 1}),
+    ("Georgia's ruling party has been accused of tilting toward Moscow.", {'GEO': 1}),
+    ('Tajikistan is unlikely to condemn Russia.', {'TJK': 1}),
+    ('Few expect India to condemn Russia.', {}),
 ]
 
 
