@@ -309,6 +309,7 @@ class _DocumentEvents:
         self._own: dict[int, str] = {}
         self._dates: dict[int, tuple | None] = {}
         self._anaphora: dict[int, list[str]] = {}
+        self._background: dict[int, list] = {}  # event mentions in relative clauses, left out of own()
         self._named_upto, self._named_last = 0, ""  # see named_before
         self.dateline = dateline_place(sents[0].text) if sents else ""
 
@@ -355,6 +356,11 @@ class _DocumentEvents:
         mentions = find_event_mentions(t.text, self.codebook, self.candidates[t.idx], self.generic_candidates[t.idx])
         if not mentions:
             return ""
+        if len(mentions) > 1:
+            outside = _outside_relative_clauses(t.text, mentions)
+            if len(outside) < len(mentions):
+                self._background[t.idx] = [m for m in mentions if m not in outside]
+            mentions = outside
         own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
@@ -373,7 +379,23 @@ class _DocumentEvents:
             ev = self.own(i)
             if ev and self.codebook.event(ev).kind == kind:
                 return ev
+            # named there but not that sentence's event ("Uzbekistan, which hosted the SCO summit, …")
+            named = [m.event_ids[0] for m in self._background.get(i, ()) if m.kind == kind and len(m.event_ids) == 1]
+            if named:
+                return named[-1]
         return ""
+
+
+# ", which hosted the SCO summit in Samarkand this month,": a clause describing the subject
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,")
+
+
+def _outside_relative_clauses(text: str, mentions: list) -> list:
+    """"Uzbekistan, which hosted the SCO summit this month, has not commented on the referendums":
+    an event named in a clause that describes the subject is background when the sentence names
+    another outside it."""
+    clauses = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text)]
+    return [e for e in mentions if not any(a <= e.start < b for a, b in clauses)] or mentions
 
 
 def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) -> str:

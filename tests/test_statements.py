@@ -234,10 +234,20 @@ def test_csto_summits_are_told_apart_by_date():
     ("Speaking at the U.N., Erdogan said land seized by Russia should be returned to Ukraine.", "2022-09-21",
      "unga77_2022"),
     ("Turkey agreed to back Sweden's bid to join NATO.", "2023-07-11", "sweden_nato_2023"),
+    ("At the St Petersburg forum in June, Tokayev refused to recognise the separatist republics.", "2022-10-20",
+     "spief_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched
     assert set(extract(text, published=published)["event"]) == {event}
+
+
+def test_an_event_named_in_a_clause_describing_the_subject_is_background():
+    text = ("Uzbekistan, which hosted the SCO summit in Samarkand this month, has not commented on the "
+            "referendums being held in occupied Ukrainian regions.\n\n"
+            "Mirziyoyev told Putin at the summit that Uzbekistan valued its strategic partnership with Russia.")
+    # the summit is still what "at the summit" refers to
+    assert extract(text, published="2022-09-25")["event"].tolist() == ["referendums_2022", "sco_summit_2022"]
 
 
 def test_event_mention_with_another_year_is_void():
