@@ -471,6 +471,12 @@ CASES = [
     ("Georgia's ruling party has been accused of tilting toward Moscow.", {'GEO': 1}),
     ('Tajikistan is unlikely to condemn Russia.', {'TJK': 1}),
     ('Few expect India to condemn Russia.', {}),
+    # trade with Moscow cut back, or cut off
+    ('Uzbekistan has quietly reduced its purchases of Russian arms.', {'UZB': -1}),
+    ('India cut its imports of Russian oil by half in December.', {'IND': -1}),
+    ('Turkey has not reduced its trade with Russia.', {'TUR': 1}),
+    ("Kazakhstan's exports to Russia were cut off.", {}),
+    ("Tajikistan's president Emomali Rahmon demanded respect from Putin.", {'TJK': -1}),
 ]
 
 
