@@ -477,6 +477,10 @@ CASES = [
     ('Turkey has not reduced its trade with Russia.', {'TUR': 1}),
     ("Kazakhstan's exports to Russia were cut off.", {}),
     ("Tajikistan's president Emomali Rahmon demanded respect from Putin.", {'TJK': -1}),
+    # developing or improving ties, with Moscow only
+    ('He added that Kazakhstan would continue to develop relations with Russia, its largest trading partner.', {'KAZ': 1}),
+    ('Kazakhstan will develop relations with the European Union.', {}),
+    ('Armenia is developing its relations with the West while its ties with Russia deteriorate.', {'ARM': -1}),
 ]
 
 
