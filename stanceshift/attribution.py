@@ -278,20 +278,26 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None) 
 # "abstained, along with China and India": a co-subject, not an object of "with"
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
 # "a phrase Beijing uses to criticise the United States", "failing to stop Azerbaijan's offensive": a
-# state a holder criticises, blames or stops is acted on, unless what it is blamed for follows (but "Moscow criticised Astana for refusing …" is Astana's stance: Moscow holds none)
+# state that a holder criticises, blames or stops is acted on (see _acted_on)
 _ACTING_ON = ("criticis", "criticiz", "blam", "accus", "condemn", "rebuk", "prais", "attack", "denounc")
 _ACTING_ON_WORDS = frozenset(("stop", "halt", "prevent", "repel", "deter", "counter"))
 
 
 def _acted_on(before: str) -> bool:
+    """Whether the word right before a mention (past a "the") criticises, blames or stops it. Only
+    asked once the sentence has a holder: "Moscow criticised Astana for refusing …" is Astana's
+    stance, as Moscow holds none, and "accused China of supplying" is checked by the caller."""
     words = before[-30:].lower().split()[-2:]
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and (words[-1] in _ACTING_ON_WORDS or words[-1].startswith(_ACTING_ON))
+
+
 # "The United States accused China of supplying weapons to Russia": what it is charged with is its act
 _CHARGED_WITH_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:for|of)\s", re.I)
 # "Exports from Kyrgyzstan to Russia rose": the state the goods leave is the one trading
-_GOODS_FROM = re.compile(r"\b(?:exports|re-exports|shipments|deliveries|sales|supplies)\s+(?:of\s+[\w-]+\s+)?from\s+(?:the\s+)?$", re.I)
+_GOODS_FROM = re.compile(r"\b(?:exports|re-exports|shipments|deliveries|sales|supplies)\s+(?:of\s+[\w-]+\s+)?"
+                         r"from\s+(?:the\s+)?$", re.I)
 
 
 def _is_object(alias: Alias, holder: Holder, before: str) -> bool:

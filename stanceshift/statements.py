@@ -14,8 +14,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (CONTRAST, Holder, dateline_place, end_of_opening_quotation, find_mentions, has_plural_subject, holders_in_sentence,
-                          introduces_unknown_person, opens_subordinate_clause, refers_back, starts_with_pronoun)
+from .attribution import (CONTRAST, Holder, dateline_place, end_of_opening_quotation, find_mentions,
+                          has_plural_subject, holders_in_sentence, introduces_unknown_person, opens_subordinate_clause,
+                          refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, day_anaphor, resolve_date
 from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
