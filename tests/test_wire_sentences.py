@@ -481,6 +481,10 @@ CASES = [
     ('He added that Kazakhstan would continue to develop relations with Russia, its largest trading partner.', {'KAZ': 1}),
     ('Kazakhstan will develop relations with the European Union.', {}),
     ('Armenia is developing its relations with the West while its ties with Russia deteriorate.', {'ARM': -1}),
+    # "back" the verb, not "backdoor" or "backdrop"
+    ('Kazakhstan is not going to be a backdoor for Russia.', {}),
+    ('Belarus is backing Russia.', {'BLR': 1}),
+    ('Nicaragua backs Moscow.', {'NIC': 1}),
 ]
 
 
