@@ -485,6 +485,11 @@ CASES = [
     ('Kazakhstan is not going to be a backdoor for Russia.', {}),
     ('Belarus is backing Russia.', {'BLR': 1}),
     ('Nicaragua backs Moscow.', {'NIC': 1}),
+    # "closer", "banks" and "army" are not "close", "ban" and "arm"
+    ('Turkish banks opened accounts for Russian airlines.', {}),
+    ('Belarus moved closer to Russian military planning.', {}),
+    ('Turkey closed its airspace to Russian planes.', {'TUR': -1}),
+    ('Georgia is arming Ukraine.', {'GEO': -1}),
 ]
 
 
