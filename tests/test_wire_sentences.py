@@ -490,6 +490,12 @@ CASES = [
     ('Belarus moved closer to Russian military planning.', {}),
     ('Turkey closed its airspace to Russian planes.', {'TUR': -1}),
     ('Georgia is arming Ukraine.', {'GEO': -1}),
+    # "urgent", "endless", "hostile", "joint" and "signals" are not "urge", "end", "host", "join", "sign"
+    ('Kazakhstan held urgent talks with Russia on gas supplies.', {}),
+    ('Belarus described it as an endless war in Ukraine.', {}),
+    ("Kazakhstan's media reported that Ukraine had repelled hostile Russian forces.", {}),
+    ('Kazakhstan took part in joint CSTO exercises.', {'KAZ': 1}),
+    ('Belarus signed an agreement with Russia.', {'BLR': 1}),
 ]
 
 
