@@ -496,6 +496,11 @@ CASES = [
     ("Kazakhstan's media reported that Ukraine had repelled hostile Russian forces.", {}),
     ('Kazakhstan took part in joint CSTO exercises.', {'KAZ': 1}),
     ('Belarus signed an agreement with Russia.', {'BLR': 1}),
+    # Russian offers accepted or turned down
+    ('Uzbek officials said they would not accept Russian offers of a "triple gas union" with Kazakhstan.', {'UZB': -1}),
+    ('Kyrgyzstan accepted a Russian loan.', {'KGZ': 1}),
+    ('Kazakhstan rejected a Russian proposal for a gas union.', {'KAZ': -1}),
+    ("Armenia accepted the EU's offer of monitors.", {}),
 ]
 
 
