@@ -501,6 +501,10 @@ CASES = [
     ('Kyrgyzstan accepted a Russian loan.', {'KGZ': 1}),
     ('Kazakhstan rejected a Russian proposal for a gas union.', {'KAZ': -1}),
     ("Armenia accepted the EU's offer of monitors.", {}),
+    # contradicting or lecturing Putin; ordering citizens not to fight
+    ('Tokayev publicly contradicted Putin on the status of the separatist regions.', {'KAZ': -1}),
+    ("Tajikistan's Rahmon lectured Putin about respect.", {'TJK': -1}),
+    ('Kazakhstan ordered its citizens not to fight for Russia.', {'KAZ': -1}),
 ]
 
 
