@@ -287,9 +287,7 @@ def _acted_on(before: str) -> bool:
     """Whether the word right before a mention (past a "the") criticises, blames or stops it. Only
     asked once the sentence has a holder: "Moscow criticised Astana for refusing …" is Astana's
     stance, as Moscow holds none, and "accused China of supplying" is checked by the caller."""
-    words = before[-30:].lower().split()[-2:]
-    if words and words[-1] == "the":
-        words = words[:-1]
+    words = _words_before(before, 1)
     return bool(words) and (words[-1] in _ACTING_ON_WORDS or words[-1].startswith(_ACTING_ON))
 
 
@@ -321,11 +319,18 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
 _SUBORDINATORS = frozenset(("when", "after", "before", "because", "since", "until", "once", "as"))
 
 
-def opens_subordinate_clause(before: str) -> bool:
-    """Whether the text right before a mention opens a time or reason clause ("when", "after the")."""
-    words = [w.strip("“\"‘'(,") for w in before.lower().split()[-3:]]
+def _words_before(before: str, n: int) -> list[str]:
+    """The last ``n`` words of the text before a mention, lower-cased, without quotation marks and
+    commas, and past a final "the" ("after the Kremlin", "to criticise the United States")."""
+    words = [w.strip("“\"‘'(,") for w in before.lower().split()[-(n + 1):]]
     if words and words[-1] == "the":
         words = words[:-1]
+    return words[-n:]
+
+
+def opens_subordinate_clause(before: str) -> bool:
+    """Whether the text right before a mention opens a time or reason clause ("when", "after the")."""
+    words = _words_before(before, 2)
     if not words or words[-1] not in _SUBORDINATORS:
         return False
     # "such as Brazil and India", "as well as Kazakhstan": a list, not a clause

@@ -88,6 +88,23 @@ def _foreign_possessive_before(before: str, codebook: Codebook) -> bool:
     return False
 
 
+# ", which hosted the SCO summit in Samarkand this month,": a clause describing the subject
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,")
+
+
+def split_background_mentions(text: str, mentions: list[EventMention]) -> tuple[list[EventMention], list[EventMention]]:
+    """(the mentions that can be the sentence's event, the background ones). "Uzbekistan, which
+    hosted the SCO summit this month, has not commented on the referendums": an event named in a
+    clause that describes the subject is background when the sentence names another outside it."""
+    clauses = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text)]
+    if not clauses:
+        return mentions, []
+    inside = [any(a <= e.start < b for a, b in clauses) for e in mentions]
+    if all(inside):
+        return mentions, []
+    return ([e for e, i in zip(mentions, inside) if not i], [e for e, i in zip(mentions, inside) if i])
+
+
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
                  max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None) -> str:
     """The event the mentions point to, the one nearest the statement's date when several do.

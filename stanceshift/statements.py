@@ -19,7 +19,8 @@ from .attribution import (CONTRAST, Holder, dateline_place, end_of_opening_quota
                           refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, day_anaphor, resolve_date
-from .events import MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions
+from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
+                     split_background_mentions)
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
 from .stance import CueHit, combine, find_cues, is_question
@@ -358,10 +359,9 @@ class _DocumentEvents:
         if not mentions:
             return ""
         if len(mentions) > 1:
-            outside = _outside_relative_clauses(t.text, mentions)
-            if len(outside) < len(mentions):
-                self._background[t.idx] = [m for m in mentions if m not in outside]
-            mentions = outside
+            mentions, background = split_background_mentions(t.text, mentions)
+            if background:
+                self._background[t.idx] = background
         own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
@@ -385,18 +385,6 @@ class _DocumentEvents:
             if named:
                 return named[-1]
         return ""
-
-
-# ", which hosted the SCO summit in Samarkand this month,": a clause describing the subject
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,")
-
-
-def _outside_relative_clauses(text: str, mentions: list) -> list:
-    """"Uzbekistan, which hosted the SCO summit this month, has not commented on the referendums":
-    an event named in a clause that describes the subject is background when the sentence names
-    another outside it."""
-    clauses = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text)]
-    return [e for e in mentions if not any(a <= e.start < b for a, b in clauses)] or mentions
 
 
 def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) -> str:
