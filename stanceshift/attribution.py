@@ -241,7 +241,8 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
         agent = codebook.agent_nouns.match(after)
         if not agent:
             return None
-        return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on), "demonym")
+        return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on,
+                                                   after[agent.end():]), "demonym")
     if alias.kind == "capital":
         institution = _INSTITUTION_IN.search(before)
         if institution:
@@ -260,19 +261,33 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
             return None
         agent = codebook.agent_nouns.match(after[2:])
         if agent:
-            return Holder(alias.country, _titled_actor(alias, sentence[s:e] + "'s" + agent.group(0), codebook, on), "name")
+            return Holder(alias.country, _titled_actor(alias, sentence[s:e] + "'s" + agent.group(0), codebook, on,
+                                                       after[2 + agent.end():]), "name")
     return Holder(alias.country, "", "name")
 
 
-def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None) -> str:
-    """"Turkish President" -> the president in office on the date; else the span itself."""
+def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None, after: str = "") -> str:
+    """"Turkish President" -> the president in office on the date; else the span itself, with the
+    name that follows it ("Georgian Prime Minister Irakli Garibashvili", not in actors.yaml)."""
     title = span[len(alias.text):].lstrip("'’s ").strip()
     role = codebook.titles.get(title.lower())
     if role:
         holder = codebook.office_holder(alias.country, role, on)
         if holder:
             return holder.name
+    name = _NAME_AFTER_TITLE.match(after)
+    if name and not _NOT_A_NAME.match(name.group(1)):
+        span += " " + name.group(1)
     return re.sub(r"\s+", " ", span).strip()
+
+
+# one to three capitalised words right after a title: the person's name
+# (initials first: "S. Jaishankar"; on the same line)
+_NAME_AFTER_TITLE = re.compile(r"[ \t]+((?:(?-i:[A-Z])\.[ \t]*)*(?-i:[A-Z][\w’'-]+)(?:[ \t]+(?-i:[A-Z][\w’'-]+)){0,2})"
+                               r"(?![\w’'-])")
+# capitalised words that start the next phrase, not a name ("… Ministry On Monday said")
+_NOT_A_NAME = re.compile(r"(?:On|In|At|The|This|That|It|He|She|They|We|Last|Earlier|Later|Also|But|And|"
+                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Said|Says|Told)\b")
 
 
 # "abstained, along with China and India": a co-subject, not an object of "with"

@@ -89,8 +89,9 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     kept = [(cue, m) for cue, m in kept
             if not (_is_conditional(sentence, m.start(), codebook, literal)
                     or _describes_a_resolution(sentence, m.start(), codebook, literal))]
+    spans = [(m.start(), m.end()) for _, m in kept]
     hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
-                   _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted),
+                   _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(hits)
 
@@ -139,7 +140,7 @@ def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
 
 
 def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits, inside: bool = True,
-                quoted: str | None = None) -> bool:
+                quoted: str | None = None, cue_spans: list[tuple[int, int]] = ()) -> bool:
     start = m.start()
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap
@@ -177,9 +178,26 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         if coord.end() <= start:
             look_from = coord.end()
     verb = codebook.negation_verbs.search(sentence, look_from, start)
-    if verb and not any(verb.start() <= p < verb.end() for p in positions):
+    if verb and not any(verb.start() <= p < verb.end() for p in positions) \
+            and not _past_a_negated_noun_phrase(sentence, verb, start, cue_spans):
         count += 1
     return count % 2 == 1
+
+
+# "refusal to", "failure to", "reluctance to", "unwillingness to": a negation that heads a noun phrase
+_NEGATING_NOUN = re.compile(r"(?:refusal|failure|reluctance|unwillingness)\b", re.I)
+# "refusal to recognise the republics or send troops": the next act is joined to the first
+_JOINED_ACT = re.compile(r"\W*(?:or|nor|and)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _past_a_negated_noun_phrase(sentence: str, verb: re.Match, start: int, cue_spans) -> bool:
+    """'Kazakhstan's refusal to recognise the republics irritated the Kremlin': a negating noun
+    negates the act it names (the first cue after it), not the verb the noun phrase is subject of.
+    A later cue joined to that act by "or", "nor" or "and" stays in its scope."""
+    if not _NEGATING_NOUN.match(sentence, verb.start()):
+        return False
+    between = [end for s, end in cue_spans if s >= verb.end() and end <= start]
+    return bool(between) and _JOINED_ACT.fullmatch(sentence, between[-1], start) is None
 
 
 def _in_quoted_modifier(quoted: str, lo: int, pos: int, hi: int) -> bool:

@@ -123,7 +123,9 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         hits = None
         if holders and not is_question(s.text):
             hits = find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
-            objects = _objects_of_cues(s, holders, sent_mentions, hits, codebook)
+            speaker = (antecedent[1].country if antecedent and s.idx - antecedent[0] <= CARRY_WINDOW
+                       and starts_with_pronoun(s.text, [m.start - s.start for m in sent_mentions]) else None)
+            objects = _objects_of_cues(s, holders, sent_mentions, hits, codebook, speaker)
             if objects:  # "Cuba blamed the United States for the war": the United States holds nothing
                 holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on,
                                                        include_parties, objects)
@@ -200,17 +202,21 @@ OBJECT_WORDS_INTO_CUE = 3  # a state this many words into a cue's phrase is what
 
 
 def _objects_of_cues(s: _Sentence, holders: list[Holder], mentions: list, hits: list[CueHit],
-                     codebook: Codebook) -> frozenset[int]:
-    """Starts of the holders' mentions that a cue's phrase takes as its object, a few words after
-    the phrase begins and with no comma between, when another state is named before the phrase:
-    "Cuba blamed the United States", "Cuba accused the United States of provoking" (but "Relations
-    between Kazakhstan and Russia have cooled" are Kazakhstan's)."""
+                     codebook: Codebook, speaker: str | None = None) -> frozenset[int]:
+    """Starts of the holders' mentions that a cue's phrase takes as its object or names as its
+    target, at most a few words after the phrase begins and with no comma between, when another
+    state is named before the phrase or the sentence's pronoun subject (``speaker``, the country of
+    its antecedent) is another state's: "Cuba blamed the United States", "Cuba accused the United
+    States of provoking", "India said the United States was fanning the flames", "He said Washington
+    should stop adding fuel to the fire" (but "Relations between Kazakhstan and Russia have cooled"
+    are Kazakhstan's)."""
     out = set()
     for h in holders:
         rel = h.start - s.start
         for x in hits:
-            if x.start < rel < x.end and any(m.alias.country != h.country and m.alias.country not in codebook.parties
-                                             and m.start - s.start < x.start for m in mentions):
+            if x.start <= rel < x.end and ((speaker is not None and speaker != h.country) or any(
+                    m.alias.country != h.country and m.alias.country not in codebook.parties
+                    and m.start - s.start < x.start for m in mentions)):
                 between = s.text[x.start:rel]
                 if "," not in between and len(between.split()) <= OBJECT_WORDS_INTO_CUE:
                     out.add(h.start)

@@ -58,6 +58,24 @@ def test_capital_metonym_and_institution_in_capital():
     assert st_["country"].tolist() == ["ARM"] and st_["actor"].tolist() == ["Ministry in Yerevan"]
 
 
+def test_an_official_missing_from_the_codebook_keeps_the_name_after_the_title():
+    st_ = extract("Georgian Prime Minister Irakli Garibashvili said Georgia would not join the sanctions.")
+    assert st_[["country", "actor"]].values.tolist() == [["GEO", "Georgian Prime Minister Irakli Garibashvili"]]
+    st_ = extract("The Kazakh Foreign Ministry on Monday called for talks.")
+    assert st_["actor"].tolist() == ["Kazakh Foreign Ministry"]
+    # a name broken off by a paragraph is not carried across it
+    st_ = extract("On his part, Indian External Affairs Minister S.\n\nHe called for talks.")
+    assert "He" not in " ".join(st_["actor"])
+
+
+def test_a_state_the_cue_names_as_its_target_is_not_its_holder():
+    assert rows("India said the United States and Europe were fanning the flames of the war.") == {("IND", 2)}
+    # after a pronoun whose antecedent is another state's speaker
+    assert rows("Wang Yi met reporters in Beijing. He said Washington should stop fanning the flames.") == {("CHN", 2)}
+    # but a state at the start of a cue with nobody before it still holds it
+    assert rows("Relations between Kazakhstan and Russia have cooled.") == {("KAZ", -1)}
+
+
 def test_leader_and_surname_after_first_mention():
     st_ = extract("Kyrgyz President Sadyr Japarov met reporters. Japarov also called for peace talks.")
     assert st_[["country", "actor"]].values.tolist() == [["KGZ", "Sadyr Japarov"]]

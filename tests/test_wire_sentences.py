@@ -505,6 +505,20 @@ CASES = [
     ('Tokayev publicly contradicted Putin on the status of the separatist regions.', {'KAZ': -1}),
     ("Tajikistan's Rahmon lectured Putin about respect.", {'TJK': -1}),
     ('Kazakhstan ordered its citizens not to fight for Russia.', {'KAZ': -1}),
+    # a negating noun ("refusal to") negates the act it names, not the verb of its clause
+    ("Uzbekistan's refusal to recognise the annexation angered the Kremlin.", {'UZB': -1}),
+    ("Kazakhstan's refusal to condemn Moscow or impose sanctions was noted in the Kremlin.", {'KAZ': 1}),
+    # refusing or rejecting a request, call or demand to act
+    ('Brazil refused a German request to send tank ammunition to Ukraine.', {'BRA': 1}),
+    ('India rejected Western calls to impose sanctions on Russia.', {'IND': 1}),
+    ('Serbia turned down EU demands to join the sanctions against Russia.', {'SRB': 1}),
+    ('Hungary held up a 500 million euro payment for arms for Ukraine.', {'HUN': 1}),
+    ('Turkey closed the straits to warships, citing the Montreux Convention.', {'TUR': -1}),
+    # concerns signalled, or named as a state's own
+    ("Putin said he understood India's concerns about the conflict.", {'IND': -1}),
+    ("China's leaders signalled unease over the war.", {'CHN': -1}),
+    ('Pashinyan accused the CSTO of failing to protect Armenia.', {'ARM': -1}),
+    ('Tokayev criticised Moscow for refusing to help Kazakhstan.', {'KAZ': -1}),
 ]
 
 
