@@ -519,6 +519,27 @@ CASES = [
     ("China's leaders signalled unease over the war.", {'CHN': -1}),
     ('Pashinyan accused the CSTO of failing to protect Armenia.', {'ARM': -1}),
     ('Tokayev criticised Moscow for refusing to help Kazakhstan.', {'KAZ': -1}),
+    # what the holder blames the West for stops at "but": the call after it is the holder's own
+    ('Venezuela has blamed NATO for the war but called for talks.', {'VEN': 0}),
+    ('Kazakhstan says it will stop sanctioned goods being re-exported to Russia.', {'KAZ': -1}),
+    ('Lukashenko said Belarusian troops would not enter Ukraine.', {'BLR': -1}),
+    ('Armenia wants to diversify its arms supplies away from Moscow.', {'ARM': -1}),
+    ("Kazakhstan's leaders said depending on Russia for security was risky.", {'KAZ': -1}),
+    ('Kazakhstan signed a declaration with Russia on expanding cooperation.', {'KAZ': 1}),
+    ('Egypt considered buying Russian air defence systems.', {'EGY': 1}),
+    # staying out, not voting, hosting talks, offering a role in peace efforts: neutral
+    ('India said it was ready to play a role in peace efforts.', {'IND': 0}),
+    ('Mongolia has kept out of the war.', {'MNG': 0}),
+    ('Laos has not voted on the resolutions.', {'LAO': 0}),
+    ('Vietnam abstained on a draft that would have condemned the annexation.', {'VNM': 0}),
+    ('Switzerland hosted a peace summit on Ukraine.', {'CHE': 0}),
+    ('Azerbaijan mediated between Russian and Ukrainian officials on a prisoner swap.', {'AZE': 0}),
+    ('The Thai foreign ministry said the annexation violated the UN Charter.', {'THA': -1}),
+    ('Kyrgyz officials said joining the Russian army was a crime.', {'KGZ': -1}),
+    ('Tajikistan asked Moscow to show more respect.', {'TJK': -1}),
+    ('Kazakhstan hosted a Ukrainian delegation, a move that upset Moscow.', {'KAZ': -1}),
+    ('Erdogan said Ukraine deserves NATO membership.', {'TUR': -1}),
+    ('Hungary will never join the anti-Russian sanctions campaign.', {'HUN': 1}),
 ]
 
 
