@@ -246,6 +246,22 @@ def test_csto_summits_are_told_apart_by_date():
 
 
 @pytest.mark.parametrize("text,published,event", [
+    ("At the first Russia-Central Asia summit, Rahmon asked Putin to show respect to small nations.", "2022-10-15",
+     "russia_central_asia_summit_2022"),
+    ("Modi told G20 leaders that the world must find a way back to diplomacy.", "2022-11-16", "g20_bali_2022"),
+    ("China's 12-point position paper calls for a ceasefire.", "2023-02-25", "china_position_paper_2023"),
+    ("During Xi Jinping's state visit to Moscow, he and Putin pledged to deepen their partnership.", "2023-03-22",
+     "xi_moscow_2023"),
+    ("India said at the talks in Jeddah that it supported all efforts to end the war.", "2023-08-07",
+     "jeddah_talks_2023"),
+    ("Ramaphosa told the BRICS summit that the bloc wanted a peaceful resolution of the conflict.", "2023-08-24",
+     "brics_summit_2023"),
+])
+def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
+    assert set(extract(text, published=published)["event"]) == {event}
+
+
+@pytest.mark.parametrize("text,published,event", [
     ("Mongolia abstained in the U.N. vote.", "2022-10-13", "unga_es11_4_2022"),
     ("Erdogan told the U.N. General Assembly that the invasion was a mistake. He also said land seized "
      "by Russia should be returned to Ukraine.", "2022-09-21", "unga77_2022"),

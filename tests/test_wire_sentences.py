@@ -540,6 +540,7 @@ CASES = [
     ('Kazakhstan hosted a Ukrainian delegation, a move that upset Moscow.', {'KAZ': -1}),
     ('Erdogan said Ukraine deserves NATO membership.', {'TUR': -1}),
     ('Hungary will never join the anti-Russian sanctions campaign.', {'HUN': 1}),
+    ('Indonesia urged a return to the negotiating table.', {'IDN': -1}),
 ]
 
 
