@@ -541,6 +541,9 @@ CASES = [
     ('Erdogan said Ukraine deserves NATO membership.', {'TUR': -1}),
     ('Hungary will never join the anti-Russian sanctions campaign.', {'HUN': 1}),
     ('Indonesia urged a return to the negotiating table.', {'IDN': -1}),
+    # blocking exports to Russia is cutting trade, not trading
+    ('Armenia suspended the re-export of Western electronics to Russia.', {'ARM': -1}),
+    ('Armenia increased the re-export of Western electronics to Russia.', {'ARM': 1}),
 ]
 
 
