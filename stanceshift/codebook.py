@@ -222,8 +222,8 @@ def _compile(pattern: str, where: str, flags=re.IGNORECASE) -> re.Pattern:
         raise ValueError(f"{where}: invalid regular expression {pattern!r}: {exc}") from exc
 
 
-# libyaml's loader where PyYAML was built with it: it reads the codebook about ten times faster,
-# which is most of a worker's start-up; the same safe subset of YAML either way
+# libyaml's loader where PyYAML was built with it (the same safe subset of YAML): the codebook's
+# files parse in about 0.015 s instead of 0.12 s, paid by every process and Dask worker
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -11,6 +11,7 @@ score 0, as the codebook defines mixed statements.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .codebook import Codebook, Cue, lower_same_length
@@ -140,7 +141,7 @@ def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
 
 
 def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits, inside: bool = True,
-                quoted: str | None = None, cue_spans: list[tuple[int, int]] = ()) -> bool:
+                quoted: str | None = None, cue_spans: Sequence[tuple[int, int]] = ()) -> bool:
     start = m.start()
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap
@@ -190,7 +191,8 @@ _NEGATING_NOUN = re.compile(r"(?:refusal|failure|reluctance|unwillingness)\b", r
 _JOINED_ACT = re.compile(r"\W*(?:or|nor|and)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
-def _past_a_negated_noun_phrase(sentence: str, verb: re.Match, start: int, cue_spans) -> bool:
+def _past_a_negated_noun_phrase(sentence: str, verb: re.Match, start: int,
+                                cue_spans: Sequence[tuple[int, int]]) -> bool:
     """'Kazakhstan's refusal to recognise the republics irritated the Kremlin': a negating noun
     negates the act it names (the first cue after it), not the verb the noun phrase is subject of.
     A later cue joined to that act by "or", "nor" or "and" stays in its scope."""
