@@ -116,15 +116,17 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
         own_date, holders, parties = None, [], []
+        pronoun_led = False  # a pronoun subject ("He said …") that may stand for the antecedent's speaker
         if sent_mentions:  # most sentences name no state: skip the costlier rules for them
             own_date = own_date_of(s.idx)
             on = own_date[0] if own_date else published
             holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
+            pronoun_led = bool(holders and antecedent) and starts_with_pronoun(
+                s.text, [m.start - s.start for m in sent_mentions])
         hits = None
         if holders and not is_question(s.text):
             hits = find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
-            speaker = (antecedent[1].country if antecedent and s.idx - antecedent[0] <= CARRY_WINDOW
-                       and starts_with_pronoun(s.text, [m.start - s.start for m in sent_mentions]) else None)
+            speaker = antecedent[1].country if pronoun_led and s.idx - antecedent[0] <= CARRY_WINDOW else None
             objects = _objects_of_cues(s, holders, sent_mentions, hits, codebook, speaker)
             if objects:  # "Cuba blamed the United States for the war": the United States holds nothing
                 holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on,
@@ -147,8 +149,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
                     if holders and not is_question(s.text) else [])
         stance = combine(hits)
-        if (carried is False and holders and antecedent and antecedent[1].actor
-                and starts_with_pronoun(s.text, [m.start - s.start for m in sent_mentions])):
+        if carried is False and holders and pronoun_led and antecedent[1].actor:
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
             holders = [h._replace(actor=antecedent[1].actor, how="carry-over") if h.country == antecedent[1].country
                        else h for h in holders]
