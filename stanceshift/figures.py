@@ -83,8 +83,11 @@ def _draw_events(ax, codebook: Codebook, events: list[str] | None, lo: pd.Timest
 
 def stance_timeline(statements: pd.DataFrame, country_name: str, *, codebook: Codebook | None = None,
                     events: list[str] | None = None, freq: str = "MS", ax=None, seed: int = 0,
-                    label_events: bool = True):
-    """One country's statements over time (jittered points) with a mean line per period."""
+                    label_events: bool = True, event_bands: bool = True):
+    """One country's statements over time (jittered points) with a mean line per period.
+
+    ``event_bands=False`` leaves the event bands to the caller, which may widen the axis afterwards.
+    """
     codebook = codebook or default_codebook()
     data = statements[statements["country_name"] == country_name].dropna(subset=["date"])
     own_fig = ax is None
@@ -98,7 +101,8 @@ def stance_timeline(statements: pd.DataFrame, country_name: str, *, codebook: Co
     span_days = max((dates.max() - dates.min()).days, 30)
     pad = pd.Timedelta(days=max(10, span_days * 0.06))
     lo, hi = dates.min() - pad, dates.max() + pad
-    _draw_events(ax, codebook, events, lo, hi, label=label_events)
+    if event_bands:
+        _draw_events(ax, codebook, events, lo, hi, label=label_events)
     jitter_x = pd.to_timedelta(rng.uniform(-1, 1, len(data)) * max(1.0, span_days * 0.006), unit="D")
     jitter_y = rng.uniform(-0.18, 0.18, len(data))
     for value in STANCE_TICKS:
@@ -237,9 +241,13 @@ def words_and_votes(statements: pd.DataFrame, votes: pd.DataFrame, country_name:
         return empty_figure(f"No statements and no votes for {country_name}.")
     fig, ax = plt.subplots(figsize=(10, 4))
     if not s.empty:
-        stance_timeline(statements, country_name, codebook=codebook, ax=ax, label_events=False)
+        stance_timeline(statements, country_name, codebook=codebook, ax=ax, event_bands=False)
     dates = pd.concat([s["date"], v["date"]]).dropna()
     lo, hi = dates.min() - pd.Timedelta(days=30), dates.max() + pd.Timedelta(days=30)
+    # only the events this country's statements are linked to: a band per catalogue event (24) said nothing
+    linked = sorted(set(s["event"].dropna()) - {""})
+    if linked:
+        _draw_events(ax, codebook, linked, lo, hi, label=True)
     for i, r in enumerate(v.sort_values("date").itertuples()):
         ax.scatter(r.date, r.vote_stance, s=160, marker="*", color="gold", edgecolor="black", lw=0.8, zorder=6)
         # staggered so votes weeks apart (ES-11/1, /2, /3) do not print over each other
@@ -250,6 +258,6 @@ def words_and_votes(statements: pd.DataFrame, votes: pd.DataFrame, country_name:
     ax.set_xlim(lo, hi)
     _stance_axis(ax)
     ax.set_title(f"{country_name}: what it said (points) and how it voted (stars: ES-11 resolution number and vote)",
-                 loc="left")
+                 loc="left", pad=40 if linked else 6)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     return fig

@@ -45,3 +45,20 @@ def test_before_after_can_leave_out_statements_dated_by_publication():
     dated = before_after(statements, "mobilisation_2022", 10, codebook, dated_only=True)
     assert every.loc[0, "n_after"] == 2 and every.loc[0, "mean_after"] == 0.5
     assert dated.loc[0, "n_after"] == 1 and dated.loc[0, "mean_after"] == -1
+
+
+def test_words_and_votes_bands_and_labels_only_the_events_its_statements_are_linked_to():
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.patches import Rectangle
+    from stanceshift import figures
+    st = pd.DataFrame({"country": ["KAZ", "KAZ"], "country_name": ["Kazakhstan", "Kazakhstan"],
+                       "stance": [-1, -2], "event": ["sco_summit_2022", ""],
+                       "date": pd.to_datetime(["2022-09-16", "2022-10-01"])})
+    fig = figures.words_and_votes(st, load_votes(), "Kazakhstan")
+    ax = fig.axes[0]
+    bands = [p for p in ax.patches if isinstance(p, Rectangle)]
+    labels = [t.get_text() for t in ax.texts]
+    assert len(bands) == 1  # the SCO summit only, not every catalogue event in the window
+    assert "SCO summit" in labels
+    matplotlib.pyplot.close(fig)
