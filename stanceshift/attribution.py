@@ -266,24 +266,31 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     return Holder(alias.country, "", "name")
 
 
+_IN_OFFICE_ADJECTIVE = re.compile(r"^(?:new|current|sitting|incumbent|newly[ -]elected)\s+")
+
+
 def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None, after: str = "") -> str:
     """"Turkish President" -> the president in office on the date; else the span itself, with the
     name that follows it ("Georgian Prime Minister Irakli Garibashvili", not in actors.yaml)."""
     title = span[len(alias.text):].lstrip("'’s ").strip()
-    role = codebook.titles.get(title.lower())
+    # "Argentina's new president": the office holder on the date ("former" names someone else)
+    role = codebook.titles.get(_IN_OFFICE_ADJECTIVE.sub("", title.lower()))
     if role:
         holder = codebook.office_holder(alias.country, role, on)
         if holder:
             return holder.name
     name = _NAME_AFTER_TITLE.match(after)
     if name and not _NOT_A_NAME.match(name.group(1)):
-        span += " " + name.group(1)
+        words = name.group(1).split()
+        while len(words) > 1 and _NOT_A_NAME.fullmatch(words[-1]):  # "… Garibashvili Said"
+            words.pop()
+        span += " " + " ".join(words)
     return re.sub(r"\s+", " ", span).strip()
 
 
-# one to three capitalised words right after a title: the person's name
+# one to four capitalised words right after a title ("Andres Manuel Lopez Obrador"): the person's name
 # (initials first: "S. Jaishankar"; on the same line)
-_NAME_AFTER_TITLE = re.compile(r"[ \t]+((?:(?-i:[A-Z])\.[ \t]*)*(?-i:[A-Z][\w’'-]+)(?:[ \t]+(?-i:[A-Z][\w’'-]+)){0,2})"
+_NAME_AFTER_TITLE = re.compile(r"[ \t]+((?:(?-i:[A-Z])\.[ \t]*)*(?-i:[A-Z][\w’'-]+)(?:[ \t]+(?-i:[A-Z][\w’'-]+)){0,3})"
                                r"(?![\w’'-])")
 # capitalised words that start the next phrase, not a name ("… Ministry On Monday said")
 _NOT_A_NAME = re.compile(r"(?:On|In|At|The|This|That|It|He|She|They|We|Last|Earlier|Later|Also|But|And|"
@@ -294,7 +301,8 @@ _NOT_A_NAME = re.compile(r"(?:On|In|At|The|This|That|It|He|She|They|We|Last|Earl
 _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
 # "a phrase Beijing uses to criticise the United States", "failing to stop Azerbaijan's offensive": a
 # state that a holder criticises, blames or stops is acted on (see _acted_on)
-_ACTING_ON = ("criticis", "criticiz", "blam", "accus", "condemn", "rebuk", "prais", "attack", "denounc")
+_ACTING_ON = ("criticis", "criticiz", "blam", "accus", "condemn", "rebuk", "prais", "attack", "denounc",
+              "anger", "irk", "upset", "annoy", "irritat", "frustrat", "alarm", "dismay")
 _ACTING_ON_WORDS = frozenset(("stop", "halt", "prevent", "repel", "deter", "counter"))
 
 
@@ -313,7 +321,14 @@ _GOODS_FROM = re.compile(r"\b(?:exports|re-exports|shipments|deliveries|sales|su
                          r"from\s+(?:the\s+)?$", re.I)
 
 
+# "abstained, to the frustration of Washington": the state whose feelings are named is not acting
+_EXPERIENCER_OF = re.compile(r"\b(?:frustration|dismay|annoyance|irritation|anger|chagrin|displeasure|delight|"
+                             r"satisfaction|surprise|alarm|relief|disappointment|consternation)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
+    if "of" in before[-10:] and _EXPERIENCER_OF.search(before[-40:]):
+        return True
     if "with" in before[-10:] and _ALONG_WITH.search(before[-30:]):
         return False
     if "from" in before[-12:] and _GOODS_FROM.search(before[-40:]):

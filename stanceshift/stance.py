@@ -23,7 +23,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
 # "refused to join the sanctions, though it has closed the straits".
 _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?(?=\w+(?:ed|s)\b)"
                            r"|,\s+(?:and|but|while|whereas|though|although|even\s+though)\s+"
-                           r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)")
+                           r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)"
+                           # "refused to join sanctions while supplying drones to Kyiv": what it does meanwhile
+                           r"|,?\s+(?:while|whereas|even\s+as)\s+(?=\w+ing\b)")
 # Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
 # matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
 _QUOTES = '"“”„«»'

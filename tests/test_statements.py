@@ -63,9 +63,24 @@ def test_an_official_missing_from_the_codebook_keeps_the_name_after_the_title():
     assert st_[["country", "actor"]].values.tolist() == [["GEO", "Georgian Prime Minister Irakli Garibashvili"]]
     st_ = extract("The Kazakh Foreign Ministry on Monday called for talks.")
     assert st_["actor"].tolist() == ["Kazakh Foreign Ministry"]
+    # four-word names, and a capitalised word that starts the next phrase is left out
+    st_ = extract("Mexican President Andres Manuel Lopez Obrador said Mexico would not send weapons to Ukraine.")
+    assert st_["actor"].tolist() == ["Mexican President Andres Manuel Lopez Obrador"]
+    st_ = extract("Peru's Foreign Minister Ana Cecilia Gervasi Said Monday that Peru condemned the invasion.")
+    assert st_["actor"].tolist() == ["Peru's Foreign Minister Ana Cecilia Gervasi"]
     # a name broken off by a paragraph is not carried across it
     st_ = extract("On his part, Indian External Affairs Minister S.\n\nHe called for talks.")
     assert "He" not in " ".join(st_["actor"])
+
+
+def test_a_state_whose_feelings_are_named_is_not_a_holder():
+    assert rows("The UAE abstained on the draft, to the frustration of Washington.") == {("ARE", 0)}
+    assert rows("Laos abstained, to the dismay of the United States.") == {("LAO", 0)}
+
+
+def test_a_title_for_the_office_holder_on_the_date_may_carry_new_or_current():
+    st_ = extract("Kazakhstan's new president said Kazakhstan would not recognise the referendums.")
+    assert st_["actor"].tolist() == ["Kassym-Jomart Tokayev"]
 
 
 def test_a_state_the_cue_names_as_its_target_is_not_its_holder():

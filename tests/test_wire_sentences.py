@@ -544,6 +544,20 @@ CASES = [
     # blocking exports to Russia is cutting trade, not trading
     ('Armenia suspended the re-export of Western electronics to Russia.', {'ARM': -1}),
     ('Armenia increased the re-export of Western electronics to Russia.', {'ARM': 1}),
+    # echoing Moscow's case, opposing NATO's expansion, blaming both, silence, brokering
+    ("Nicaragua echoed the Kremlin's claims about NATO.", {'NIC': 1}),
+    ("Eritrea repeated Moscow's narrative about the war.", {'ERI': 1}),
+    ("Vietnam said NATO should stop its eastward expansion.", {'VNM': 1}),
+    ("Pakistan said it understood Russia's legitimate security concerns.", {'PAK': 1}),
+    ("Brazil's president said Russia and Ukraine bear equal responsibility for the conflict.", {'BRA': 0}),
+    ('Thailand has maintained a studied silence on the invasion.', {'THA': 0}),
+    ('Malaysia said it would not comment on the war.', {'MYS': 0}),
+    ('Qatar brokered an exchange of children between Russia and Ukraine.', {'QAT': 0}),
+    # "while" + a gerund ends the scope of a refusal; hyphenated words before the weapons
+    ('Turkey declined to impose sanctions while selling drones to Ukraine.', {'TUR': 0}),
+    ('Peru refused to send Soviet-era tanks to Ukraine.', {'PER': 1}),
+    ('Lukashenko said Belarusian soldiers were not fighting in Ukraine.', {'BLR': -1}),
+    ('The UAE abstained, to the annoyance of Washington.', {'ARE': 0}),
 ]
 
 
