@@ -388,7 +388,9 @@ def _merge_by_country(holders: list[Holder]) -> list[Holder]:
 
 _PRONOUN_SUBJECT = re.compile(
     r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|moreover|later|then|so|still|yet|earlier|now|"
-    r"on\s+(?:his|her|its|their)\s+part|in\s+(?:addition|turn)|this\s+week|last\s+week|on\s+\w+day),?\s+)*"
+    r"on\s+(?:his|her|its|their)\s+part|in\s+(?:addition|turn)|(?:earlier\s+)?(?:this|last)\s+(?:week|month|year)|"
+    r"on\s+\w+day|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{4})?|on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}),?\s+)*"
     r"(?:(?:he|she|they)\b|it\b(?!\s+(?:is|was|has\s+been|seems|would\s+be|will\s+be)\b)|"
     # "the former Soviet republic", "the South Asian country": up to three modifiers before the noun,
     # but not "the two countries", "the other state", "the state of emergency"

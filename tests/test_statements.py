@@ -116,6 +116,9 @@ def test_definite_description_with_modifiers_carries_over():
     assert rows("Mongolia was mentioned. The former Soviet satellite state has refused to recognise the annexation.") == {
         ("MNG", -2)}
     assert rows("Laos was mentioned. The landlocked Southeast Asian nation called for talks.") == {("LAO", -1)}
+    # after a time adverbial that opens the sentence
+    assert rows("Laos was mentioned. Last month, the landlocked nation called for talks.") == {("LAO", -1)}
+    assert rows("Laos was mentioned. In September the country called for talks.") == {("LAO", -1)}
     # two states, or another state, are not the last one
     assert rows("Laos was mentioned. The two countries called for talks.") == set()
     assert rows("Laos was mentioned. The other state called for talks.") == set()
@@ -283,6 +286,7 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     ("Speaking at the U.N., Erdogan said land seized by Russia should be returned to Ukraine.", "2022-09-21",
      "unga77_2022"),
     ("Turkey agreed to back Sweden's bid to join NATO.", "2023-07-11", "sweden_nato_2023"),
+    ("Kazakhstan said it would take care of Russians fleeing the call-up.", "2022-09-27", "mobilisation_2022"),
     ("At the St Petersburg forum in June, Tokayev refused to recognise the separatist republics.", "2022-10-20",
      "spief_2022"),
 ])

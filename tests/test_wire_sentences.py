@@ -558,6 +558,7 @@ CASES = [
     ('Peru refused to send Soviet-era tanks to Ukraine.', {'PER': 1}),
     ('Lukashenko said Belarusian soldiers were not fighting in Ukraine.', {'BLR': -1}),
     ('The UAE abstained, to the annoyance of Washington.', {'ARE': 0}),
+    ('Erdogan said the regions Russia had seized in Ukraine must be given back.', {'TUR': -1}),
 ]
 
 
