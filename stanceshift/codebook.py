@@ -156,6 +156,7 @@ class Codebook:
     negation_window_words: int
     negation_verbs: re.Pattern
     negation_cancelling: re.Pattern
+    negation_before_gerund: re.Pattern
     concessive: re.Pattern
     conditional: re.Pattern
     resolution_content: re.Pattern
@@ -213,6 +214,17 @@ def _as_date(value) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
+
+
+def _agent_noun_pattern(countries: dict) -> re.Pattern:
+    """"Kazakh Foreign Ministry", "Kazakhstan's new president", "Chinese and Indian governments": up to
+    three capitalised words or listed lower-case modifiers before an agent noun (not "Slovakia's
+    Robert Fico halted military aid")."""
+    modifiers = "|".join(re.escape(m) for m in countries.get("agent_modifiers") or [])
+    word = r"(?-i:[A-Z])[\w-]*" + (f"|(?:{modifiers})" if modifiers else "")
+    nouns = "|".join(re.escape(n) for n in sorted(countries.get("agent_nouns") or [], key=len, reverse=True))
+    return _compile(rf"^\s*(?:(?:{word})\s+){{0,3}}?(?:{nouns})s?\b", "countries.yaml agent_nouns",
+                    flags=re.IGNORECASE)
 
 
 def _compile(pattern: str, where: str, flags=re.IGNORECASE) -> re.Pattern:
@@ -337,9 +349,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         aliases={k: tuple(v) for k, v in readings.items()},
         actors=tuple(actors),
         titles=dict(actors_doc.get("titles") or {}),
-        agent_nouns=_compile(r"^\s*(?:[A-Z][\w-]*\s+){0,3}?(?:" + "|".join(
-            re.escape(n) for n in sorted(countries.get("agent_nouns") or [], key=len, reverse=True)) + r")s?\b",
-            "countries.yaml agent_nouns", flags=re.IGNORECASE),
+        agent_nouns=_agent_noun_pattern(countries),
         events=tuple(events),
         generic_event_cues=generic,
         event_anaphora=anaphora,
@@ -348,6 +358,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         negation_window_words=int(neg.get("adverb_window_words", 4)),
         negation_verbs=_compile(neg["verbs"], "cues.yaml negation.verbs"),
         negation_cancelling=_compile(neg["cancelling"], "cues.yaml negation.cancelling"),
+        negation_before_gerund=_compile(neg.get("before_gerund", r"(?!)"), "cues.yaml negation.before_gerund"),
         concessive=_compile(cues_doc["concessive"], "cues.yaml concessive"),
         conditional=_compile(cues_doc.get("conditional", r"(?!)"), "cues.yaml conditional"),
         # two end-anchored checks of the same kind, one search: "void a cue right after this"

@@ -172,6 +172,9 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         if literal.may_match("negation_cancelling", lo, positions[0]) and \
                 codebook.negation_cancelling.search(sentence[lo: positions[0]]):
             count += 1
+    if _GERUND_START.match(sentence, start) and \
+            codebook.negation_before_gerund.search(sentence, max(0, start - 30), start):
+        count += 1  # "opposes arming Kyiv": the verb right before the cue negates it
     # Negating verbs: earlier in the sentence, not across a semicolon or a coordinated verb phrase
     # ("fell short of supporting Russia and called for talks": the call is not negated).
     look_from = max(0, sentence.rfind(";", 0, start) + 1, start - 70)
@@ -187,6 +190,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
     return count % 2 == 1
 
 
+_GERUND_START = re.compile(r"\w+ing\b")
 # "refusal to", "failure to", "reluctance to", "unwillingness to": a negation that heads a noun phrase
 _NEGATING_NOUN = re.compile(r"(?:refusal|failure|reluctance|unwillingness)\b", re.I)
 # "refusal to recognise the republics or send troops": the next act is joined to the first

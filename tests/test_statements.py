@@ -73,6 +73,12 @@ def test_an_official_missing_from_the_codebook_keeps_the_name_after_the_title():
     assert "He" not in " ".join(st_["actor"])
 
 
+def test_a_possessive_state_before_a_name_is_not_a_title():
+    # "Slovakia's Robert Fico halted …": the words before an agent noun must be capitalised
+    st_ = extract("Slovakia's Robert Fico halted military aid to Ukraine.")
+    assert st_[["country", "actor"]].values.tolist() == [["SVK", ""]]
+
+
 def test_a_state_whose_feelings_are_named_is_not_a_holder():
     assert rows("The UAE abstained on the draft, to the frustration of Washington.") == {("ARE", 0)}
     assert rows("Laos abstained, to the dismay of the United States.") == {("LAO", 0)}

@@ -559,6 +559,18 @@ CASES = [
     ('Lukashenko said Belarusian soldiers were not fighting in Ukraine.', {'BLR': -1}),
     ('The UAE abstained, to the annoyance of Washington.', {'ARE': 0}),
     ('Erdogan said the regions Russia had seized in Ukraine must be given back.', {'TUR': -1}),
+    # opposing an act named by a gerund negates it; expelling Russia from international bodies
+    ('Hungary opposes sending weapons to Kyiv.', {'HUN': 1}),
+    ('Austria has argued against supplying arms to Ukraine.', {'AUT': 1}),
+    ('Hungary opposes sanctions, calling them counterproductive.', {'HUN': 1}),
+    ('Argentina refused to exclude Russia from the G20.', {'ARG': 1}),
+    ('Poland called for the expulsion of Russia from the United Nations.', {'POL': -1}),
+    ('Brazil criticised Western efforts to isolate Russia.', {'BRA': 1}),
+    ('South Africa opposed the suspension of Russia from the Human Rights Council.', {'ZAF': 1}),
+    # where something was said is not what was called for
+    ('Tokayev called Putin a reliable partner at the talks.', {'KAZ': 1}),
+    ("China's envoy said sanctions would only make matters worse.", {'CHN': 1}),
+    ('Armenia is suspected of helping Russia obtain Western electronics.', {'ARM': 1}),
 ]
 
 
