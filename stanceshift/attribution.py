@@ -240,7 +240,7 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     if alias.kind == "demonym":
         agent = codebook.agent_nouns.match(after)
         if not agent:
-            return None
+            return Holder(alias.country, "", "demonym") if codebook.flow_nouns.match(after) else None
         return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on,
                                                    after[agent.end():]), "demonym")
     if alias.kind == "capital":

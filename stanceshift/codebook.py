@@ -157,6 +157,7 @@ class Codebook:
     negation_verbs: re.Pattern
     negation_cancelling: re.Pattern
     negation_before_gerund: re.Pattern
+    flow_nouns: re.Pattern
     concessive: re.Pattern
     conditional: re.Pattern
     resolution_content: re.Pattern
@@ -350,6 +351,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         actors=tuple(actors),
         titles=dict(actors_doc.get("titles") or {}),
         agent_nouns=_agent_noun_pattern(countries),
+        flow_nouns=_compile(r"^\s+(?:" + ("|".join(re.escape(n) for n in countries.get("flow_nouns") or []) or "(?!)")
+                            + r")\b", "countries.yaml flow_nouns"),
         events=tuple(events),
         generic_event_cues=generic,
         event_anaphora=anaphora,

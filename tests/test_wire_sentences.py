@@ -571,6 +571,12 @@ CASES = [
     ('Tokayev called Putin a reliable partner at the talks.', {'KAZ': 1}),
     ("China's envoy said sanctions would only make matters worse.", {'CHN': 1}),
     ('Armenia is suspected of helping Russia obtain Western electronics.', {'ARM': 1}),
+    # trade flows named by a demonym; intelligence as means; rejecting Moscow's case
+    ('Indian imports of Russian coal soared after the invasion.', {'IND': 1}),
+    ('Kyrgyz exports to Russia tripled last year.', {'KGZ': 1}),
+    ('Iran gave Russia intelligence on Ukrainian air defences, officials said.', {'IRN': 1}),
+    ("Kazakhstan's president dismissed the Kremlin's justification for the war.", {'KAZ': -1}),
+    ("Serbia will not be a platform to circumvent sanctions, Vucic said.", {'SRB': -1}),
 ]
 
 
