@@ -221,11 +221,14 @@ def _agent_noun_pattern(countries: dict) -> re.Pattern:
     """"Kazakh Foreign Ministry", "Kazakhstan's new president", "Chinese and Indian governments": up to
     three capitalised words or listed lower-case modifiers before an agent noun (not "Slovakia's
     Robert Fico halted military aid")."""
-    modifiers = "|".join(re.escape(m) for m in countries.get("agent_modifiers") or [])
-    word = r"(?-i:[A-Z])[\w-]*" + (f"|(?:{modifiers})" if modifiers else "")
-    nouns = "|".join(re.escape(n) for n in sorted(countries.get("agent_nouns") or [], key=len, reverse=True))
-    return _compile(rf"^\s*(?:(?:{word})\s+){{0,3}}?(?:{nouns})s?\b", "countries.yaml agent_nouns",
-                    flags=re.IGNORECASE)
+    word = r"(?-i:[A-Z])[\w-]*|" + _alternation(countries.get("agent_modifiers"))
+    return _compile(rf"^\s*(?:(?:{word})\s+){{0,3}}?(?:{_alternation(countries.get('agent_nouns'))})s?\b",
+                    "countries.yaml agent_nouns")
+
+
+def _alternation(words: list[str] | None) -> str:
+    """Literal words as one regex alternation, longest first; one that never matches when there are none."""
+    return "|".join(re.escape(w) for w in sorted(words or [], key=len, reverse=True)) or "(?!)"
 
 
 def _compile(pattern: str, where: str, flags=re.IGNORECASE) -> re.Pattern:
@@ -351,8 +354,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         actors=tuple(actors),
         titles=dict(actors_doc.get("titles") or {}),
         agent_nouns=_agent_noun_pattern(countries),
-        flow_nouns=_compile(r"^\s+(?:" + ("|".join(re.escape(n) for n in countries.get("flow_nouns") or []) or "(?!)")
-                            + r")\b", "countries.yaml flow_nouns"),
+        flow_nouns=_compile(rf"^\s+(?:{_alternation(countries.get('flow_nouns'))})\b", "countries.yaml flow_nouns"),
         events=tuple(events),
         generic_event_cues=generic,
         event_anaphora=anaphora,
