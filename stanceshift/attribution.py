@@ -266,13 +266,14 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     return Holder(alias.country, "", "name")
 
 
+_POSSESSIVE_S = re.compile(r"^['’]s\b")  # not lstrip("'s"), which eats the "s" of "supreme leader"
 _IN_OFFICE_ADJECTIVE = re.compile(r"^(?:new|current|sitting|incumbent|newly[ -]elected)\s+")
 
 
 def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None, after: str = "") -> str:
     """"Turkish President" -> the president in office on the date; else the span itself, with the
     name that follows it ("Georgian Prime Minister Irakli Garibashvili", not in actors.yaml)."""
-    title = span[len(alias.text):].lstrip("'’s ").strip()
+    title = _POSSESSIVE_S.sub("", span[len(alias.text):]).strip()
     # "Argentina's new president": the office holder on the date ("former" names someone else)
     role = codebook.titles.get(_IN_OFFICE_ADJECTIVE.sub("", title.lower()))
     if role:

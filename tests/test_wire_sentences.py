@@ -577,6 +577,25 @@ CASES = [
     ('Iran gave Russia intelligence on Ukrainian air defences, officials said.', {'IRN': 1}),
     ("Kazakhstan's president dismissed the Kremlin's justification for the war.", {'KAZ': -1}),
     ("Serbia will not be a platform to circumvent sanctions, Vucic said.", {'SRB': -1}),
+    # a possessive before a bloc membership; relations at a low; condolences; recruitment banned
+    ("Armenia's prime minister said he had frozen Yerevan's membership in the CSTO.", {'ARM': -1}),
+    ('Ties between Astana and Moscow are at their lowest point in decades.', {'KAZ': -1}),
+    ("Mongolia's president offered condolences to the families of Ukrainian victims.", {'MNG': -1}),
+    ('Uzbek prosecutors said the recruitment of Uzbek citizens for the Russian army was a crime.', {'UZB': -1}),
+    # what Moscow wants, reported by another state's leader, is Moscow's wish
+    ('Erdogan said that Putin was ready to end the war through negotiations.', {}),
+    ('Lula said Putin wanted peace talks.', {}),
+    ('Kazakhstan and Russia called for a ceasefire.', {'KAZ': -1}),
+    ("Tokayev demanded that Putin return the occupied territories.", {'KAZ': -1}),
+    # condemning a violation, calling an annexation a breach of law, refusing to meet, thanking Moscow
+    ("Chile's president condemned the violation of Ukraine's sovereignty.", {'CHL': -1}),
+    ('Kazakhstan called the referendums a flagrant violation of international law.', {'KAZ': -1}),
+    ("Japarov declined to meet the Russian defence minister.", {'KGZ': -1}),
+    ('The Central African Republic thanked Moscow for its help.', {'CAF': 1}),
+    ('India said dialogue and diplomacy were the only way forward.', {'IND': -1}),
+    # a haven for Russian money is a place, not an act
+    ('The UAE has become a haven for Russian capital since the invasion.', {}),
+    ('Slovakia will not send a single rifle to Kyiv, Fico said.', {'SVK': 1}),
 ]
 
 
