@@ -596,6 +596,16 @@ CASES = [
     # a haven for Russian money is a place, not an act
     ('The UAE has become a haven for Russian capital since the invasion.', {}),
     ('Slovakia will not send a single rifle to Kyiv, Fico said.', {'SVK': 1}),
+    # no criticism offered; no military solution (its own "not" does not negate it); a resolution's
+    # content after "this time" or ", which"; a possessive before the parade
+    ('Hanoi has voiced no public criticism of the invasion.', {'VNM': 1}),
+    ('Indonesia said there could be no military solution to the war in Ukraine.', {'IDN': -1}),
+    ('Brazil said peace cannot be achieved on the battlefield.', {'BRA': -1}),
+    ('There is no military solution in Gaza, Turkey said.', {}),
+    ('Kenya abstained on another resolution, this time demanding that Russia withdraw.', {'KEN': 0}),
+    ('Mexico abstained on the draft, which condemned the annexation.', {'MEX': 0}),
+    ('India abstained on the UN resolution, calling for dialogue instead.', {'IND': -1}),
+    ("The Tajik and Kyrgyz presidents attended Russia's Victory Day parade.", {'TJK': 1, 'KGZ': 1}),
 ]
 
 
