@@ -606,6 +606,10 @@ CASES = [
     ('Mexico abstained on the draft, which condemned the annexation.', {'MEX': 0}),
     ('India abstained on the UN resolution, calling for dialogue instead.', {'IND': -1}),
     ("The Tajik and Kyrgyz presidents attended Russia's Victory Day parade.", {'TJK': 1, 'KGZ': 1}),
+    # sanctions adopted by a state (passive); NATO as a modifier; payments for sanctioned firms
+    ('The EU sanctions packages have been fully implemented by Moldova.', {'MDA': -1}),
+    ('Laos and Cambodia signed a statement opposing NATO enlargement.', {'LAO': 1, 'KHM': 1}),
+    ('Armenian lenders stopped processing payments for sanctioned Russian firms.', {'ARM': -1}),
 ]
 
 
