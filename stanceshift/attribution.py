@@ -327,6 +327,9 @@ _EXPERIENCER_OF = re.compile(r"\b(?:frustration|dismay|annoyance|irritation|ange
                              r"satisfaction|surprise|alarm|relief|disappointment|consternation)\s+of\s+(?:the\s+)?$", re.I)
 
 
+_PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|urged|with|to|and|alongside|beside|next\s+to)\s+$", re.I)
+
+
 def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
     if "of" in before[-10:] and _EXPERIENCER_OF.search(before[-40:]):
         return True
@@ -337,7 +340,8 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
     if alias.kind in ("actor", "institution"):
         # "to meet German Chancellor Olaf Scholz": look past the title to the verb.
         bare = _TITLE_BEFORE.sub("", before)
-        return bool(re.search(r"\b(?:meet|met|meeting|told|urged|with|to|and)\s+$", bare, re.I))
+        # "Speaking alongside Chancellor Olaf Scholz, Tokayev said": a person beside the speaker
+        return bool(_PERSON_AS_OBJECT_BEFORE.search(bare))
     if alias.kind == "capital" and holder.actor:
         return False  # "the Foreign Ministry in Ankara"
     if alias.kind == "demonym" and _SPEAKER_AT.search(before):

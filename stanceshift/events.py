@@ -89,13 +89,17 @@ def _foreign_possessive_before(before: str, codebook: Codebook) -> bool:
 
 
 # ", which hosted the SCO summit in Samarkand this month,": a clause describing the subject
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,"
+                              # "…, a month after Xi met Putin in Samarkand": a time clause that dates the act
+                              r"|,\s+(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?"
+                              r"(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\s[^,;]*(?:,|$)", re.I)
 
 
 def split_background_mentions(text: str, mentions: list[EventMention]) -> tuple[list[EventMention], list[EventMention]]:
     """(the mentions that can be the sentence's event, the background ones). "Uzbekistan, which
     hosted the SCO summit this month, has not commented on the referendums": an event named in a
-    clause that describes the subject is background when the sentence names another outside it."""
+    clause that describes the subject, or in a time clause that dates the act ("…, a month after
+    Xi met Putin in Samarkand"), is background when the sentence names another outside it."""
     clauses = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text)]
     if not clauses:
         return mentions, []

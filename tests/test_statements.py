@@ -322,6 +322,18 @@ def test_an_event_named_in_a_clause_describing_the_subject_is_background():
     assert extract(text, published="2022-09-25")["event"].tolist() == ["referendums_2022", "sco_summit_2022"]
 
 
+def test_an_event_named_in_a_time_clause_dating_the_act_is_background():
+    text = ("China has stayed silent on the annexation, a month after Xi met Putin in Samarkand.\n\n"
+            "At the summit, Xi had pledged to work with Russia.")
+    assert extract(text, published="2022-10-20")["event"].tolist() == ["referendums_2022", "sco_summit_2022"]
+
+
+def test_a_person_beside_the_speaker_is_not_a_holder():
+    st_ = extract("Speaking alongside Chancellor Olaf Scholz, Tokayev said Astana would not help Russia "
+                  "circumvent the sanctions.", published="2023-09-29")
+    assert st_[["country", "actor"]].values.tolist() == [["KAZ", "Kassym-Jomart Tokayev"]]
+
+
 def test_event_mention_with_another_year_is_void():
     st_ = extract("Erdogan said Russia must return the Crimean peninsula, which it annexed in 2014.", published="2022-09-22")
     assert st_["event"].tolist() == [""]

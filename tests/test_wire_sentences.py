@@ -610,6 +610,9 @@ CASES = [
     ('The EU sanctions packages have been fully implemented by Moldova.', {'MDA': -1}),
     ('Laos and Cambodia signed a statement opposing NATO enlargement.', {'LAO': 1, 'KHM': 1}),
     ('Armenian lenders stopped processing payments for sanctioned Russian firms.', {'ARM': -1}),
+    # what the General Assembly voted for is not the abstainer's act; allies defend each other
+    ('Vietnam abstained when the General Assembly voted to condemn the annexation.', {'VNM': 0}),
+    ('Belarus and Russia will protect each other, Lukashenko said.', {'BLR': 1}),
 ]
 
 
