@@ -272,7 +272,7 @@ _IN_OFFICE_ADJECTIVE = re.compile(r"^(?:new|current|sitting|incumbent|newly[ -]e
 
 def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None, after: str = "") -> str:
     """"Turkish President" -> the president in office on the date; else the span itself, with the
-    name that follows it ("Georgian Prime Minister Irakli Garibashvili", not in actors.yaml)."""
+    name that follows it ("Peruvian Prime Minister Alberto Otarola", not in actors.yaml)."""
     title = _POSSESSIVE_S.sub("", span[len(alias.text):]).strip()
     # "Argentina's new president": the office holder on the date ("former" names someone else)
     role = codebook.titles.get(_IN_OFFICE_ADJECTIVE.sub("", title.lower()))
@@ -283,7 +283,7 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None, 
     name = _NAME_AFTER_TITLE.match(after)
     if name and not _NOT_A_NAME.match(name.group(1)):
         words = name.group(1).split()
-        while len(words) > 1 and _NOT_A_NAME.fullmatch(words[-1]):  # "… Garibashvili Said"
+        while len(words) > 1 and _NOT_A_NAME.fullmatch(words[-1]):  # "… Otarola Said"
             words.pop()
         span += " " + " ".join(words)
     return re.sub(r"\s+", " ", span).strip()

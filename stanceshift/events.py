@@ -88,11 +88,11 @@ def _foreign_possessive_before(before: str, codebook: Codebook) -> bool:
     return False
 
 
-# ", which hosted the SCO summit in Samarkand this month,": a clause describing the subject
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,"
-                              # "…, a month after Xi met Putin in Samarkand": a time clause that dates the act
-                              r"|,\s+(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?"
-                              r"(?:days?|weeks?|months?|years?)\s+(?:after|before|since)\s[^,;]*(?:,|$)", re.I)
+# ", which hosted the SCO summit in Samarkand this month,": a clause describing the subject;
+# "…, a month after Xi met Putin in Samarkand": a time clause that dates the act
+_BACKGROUND_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,"
+                                r"|,\s+(?i:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?"
+                                r"(?:days?|weeks?|months?|years?)\s+(?:after|before|since))\s[^,;]*(?:,|$)")
 
 
 def split_background_mentions(text: str, mentions: list[EventMention]) -> tuple[list[EventMention], list[EventMention]]:
@@ -100,7 +100,7 @@ def split_background_mentions(text: str, mentions: list[EventMention]) -> tuple[
     hosted the SCO summit this month, has not commented on the referendums": an event named in a
     clause that describes the subject, or in a time clause that dates the act ("…, a month after
     Xi met Putin in Samarkand"), is background when the sentence names another outside it."""
-    clauses = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text)]
+    clauses = [(m.start(), m.end()) for m in _BACKGROUND_CLAUSE.finditer(text)]
     if not clauses:
         return mentions, []
     inside = [any(a <= e.start < b for a, b in clauses) for e in mentions]
