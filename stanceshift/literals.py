@@ -35,9 +35,23 @@ def literal_prefixes(pattern: re.Pattern) -> tuple[tuple[str, bool], ...] | None
     except Exception:  # a private parser: any surprise only turns the filter off
         return None
     found = _top_level(list(tree), False)
-    if not found or len(found) > MAX_PREFIXES:
+    if not found:
+        return None
+    found = _without_covered(found)
+    if len(found) > MAX_PREFIXES:
         return None
     return tuple(sorted(found))
+
+
+def _without_covered(prefixes: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+    """The prefixes less those a shorter one already finds ("vote" finds "votes" and "vote,"; one
+    that need not start a word finds one that must), so that optional endings do not push a pattern
+    past MAX_PREFIXES."""
+    kept: list[tuple[str, bool]] = []
+    for text, word_start in sorted(prefixes, key=lambda p: (len(p[0]), not p[1])):
+        if not any(text.startswith(k) and (word_start or not k_start) for k, k_start in kept):
+            kept.append((text, word_start))
+    return set(kept)
 
 
 def _top_level(items: list, boundary: bool) -> set[tuple[str, bool]] | None:
@@ -91,6 +105,7 @@ def _literal_starts(items: list, budget: int) -> set[str] | None:
             if sub is None:
                 return None
             out |= sub
+        out = _shortest(out)
         return out if len(out) <= MAX_PREFIXES else None
     if op is sre.SUBPATTERN:
         if av[1] or av[2]:  # inline flags change how letters match
@@ -107,7 +122,7 @@ def _literal_starts(items: list, budget: int) -> set[str] | None:
         after = _literal_starts(rest, budget)
         if after is None:
             return None
-        out = first | after
+        out = _shortest(first | after)
         return out if len(out) <= MAX_PREFIXES else None
     return {""}
 
@@ -115,8 +130,18 @@ def _literal_starts(items: list, budget: int) -> set[str] | None:
 def _prepend(heads: set[str], tails: set[str] | None) -> set[str] | None:
     if tails is None:
         return None
-    out = {h + t for h in heads for t in tails}
+    out = _shortest({h + t for h in heads for t in tails})
     return out if len(out) <= MAX_PREFIXES else None
+
+
+def _shortest(strings: set[str]) -> set[str]:
+    """The strings less those that start with another one ("vote" stands for "votes" and "vote,";
+    "", an unknown rest, for everything after the same head)."""
+    kept: list[str] = []
+    for text in sorted(strings, key=len):
+        if not any(text.startswith(k) for k in kept):
+            kept.append(text)
+    return set(kept)
 
 
 def _lower_literal(code: int) -> str | None:
