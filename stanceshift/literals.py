@@ -48,7 +48,7 @@ def _without_covered(prefixes: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
     that need not start a word finds one that must), so that optional endings do not push a pattern
     past MAX_PREFIXES."""
     kept: list[tuple[str, bool]] = []
-    for text, word_start in sorted(prefixes, key=lambda p: (len(p[0]), not p[1])):
+    for text, word_start in sorted(prefixes, key=lambda p: (len(p[0]), p[1])):  # a free-standing one first
         if not any(text.startswith(k) and (word_start or not k_start) for k, k_start in kept):
             kept.append((text, word_start))
     return set(kept)
@@ -137,11 +137,7 @@ def _prepend(heads: set[str], tails: set[str] | None) -> set[str] | None:
 def _shortest(strings: set[str]) -> set[str]:
     """The strings less those that start with another one ("vote" stands for "votes" and "vote,";
     "", an unknown rest, for everything after the same head)."""
-    kept: list[str] = []
-    for text in sorted(strings, key=len):
-        if not any(text.startswith(k) for k in kept):
-            kept.append(text)
-    return set(kept)
+    return {text for text, _ in _without_covered({(text, False) for text in strings})}
 
 
 def _lower_literal(code: int) -> str | None:
