@@ -127,7 +127,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         if holders and not is_question(s.text):
             hits = find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
             speaker = antecedent[1].country if pronoun_led and s.idx - antecedent[0] <= CARRY_WINDOW else None
-            objects = _objects_of_cues(s, holders, sent_mentions, hits, codebook, speaker)
+            objects = (_objects_of_cues(s, holders, sent_mentions, hits, codebook, speaker)
+                       | _subjects_of_trailing_clauses(s, holders, hits))
             if objects:  # "Cuba blamed the United States for the war": the United States holds nothing
                 holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on,
                                                        include_parties, objects)
@@ -221,6 +222,37 @@ def _objects_of_cues(s: _Sentence, holders: list[Holder], mentions: list, hits: 
                 between = s.text[x.start:rel]
                 if "," not in between and len(between.split()) <= OBJECT_WORDS_INTO_CUE:
                     out.add(h.start)
+    return frozenset(out)
+
+
+# Opens an adverbial clause or phrase whose subject is not the main clause's: "after", "for fear of".
+# ("as" is left out: "condemned as illegal by Kenya", "as well as"; and "while", "whereas": "…, while
+# China and India did not" is the contrasted states' own elliptical act.)
+_TRAILING_CLAUSE_OPENER = re.compile(
+    r"\b(?:after|before|when|whenever|because|since|until|once|following|amid|amidst"
+    r"|for\s+fear\s+of|in\s+response\s+to|in\s+retaliation\s+for|under\s+(?:\w+\s+)?pressure\s+from"
+    r"|at\s+the\s+(?:request|urging|behest)\s+of)\b", re.I)
+
+
+def _subjects_of_trailing_clauses(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> frozenset[int]:
+    """Starts of the holders' mentions inside an adverbial clause that follows every cue: "Indian
+    refiners cut purchases of Russian oil after Washington sanctioned Rosneft", "banks stopped
+    accepting payments for fear of US secondary sanctions". The state in such a clause does not do
+    the cue's act. A comma between the opener and the mention ends the clause ("The war must end
+    before winter, Kazakhstan said" is Kazakhstan's)."""
+    if not hits:
+        return frozenset()
+    last_end = max(x.end for x in hits)
+    out = set()
+    for h in holders:
+        rel = h.start - s.start
+        if rel < last_end:
+            continue
+        opener = None
+        for opener in _TRAILING_CLAUSE_OPENER.finditer(s.text, last_end, rel):
+            pass
+        if opener and not re.search(r"[,;:–—()\"“”]", s.text[opener.end():rel]):
+            out.add(h.start)
     return frozenset(out)
 
 

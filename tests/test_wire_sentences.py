@@ -613,6 +613,28 @@ CASES = [
     # what the General Assembly voted for is not the abstainer's act; allies defend each other
     ('Vietnam abstained when the General Assembly voted to condemn the annexation.', {'VNM': 0}),
     ('Belarus and Russia will protect each other, Lukashenko said.', {'BLR': 1}),
+    # a Russian leader received as a guest (not beside Ukraine's); a warrant for Putin defied
+    ('Laos hosted Russian Foreign Minister Sergei Lavrov in Vientiane.', {'LAO': 1}),
+    ('Tajikistan rolled out the red carpet for Putin on Tuesday.', {'TJK': 1}),
+    ('Turkey hosted Putin and Zelensky at separate meetings.', {}),
+    ('Mongolia defied the ICC arrest warrant for Putin.', {'MNG': 1}),
+    # payments refused or restricted; restricting verbs negate an act; an adjective before the crude
+    ('Uzbek banks have stopped accepting transfers from Russian customers.', {'UZB': -1}),
+    ('Armenia banned the re-export of dual-use goods to Russia.', {'ARM': -1}),
+    ('Kazakhstan has cracked down on the export of sanctioned goods to Russia.', {'KAZ': -1}),
+    ('Sri Lanka is now a major buyer of discounted Russian crude.', {'LKA': 1}),
+    # a state in a time, reason or circumstance clause after every cue does not do the cue's act
+    ('Kyrgyz lenders restricted payments to Russian entities after Washington threatened secondary '
+     'sanctions.', {'KGZ': -1}),
+    ('Vietnamese refiners increased imports of Russian oil after Riyadh cut output.', {}),
+    ('India bought more Russian oil because Saudi Arabia raised its prices.', {'IND': 1}),
+    ('The war must end before winter, Kazakhstan said.', {'KAZ': -1}),
+    # nuclear use opposed; a peace plan; warned against fighting for Russia; the means of a blamed West
+    ('Indonesia said it opposed any use of nuclear weapons.', {'IDN': -1}),
+    ('Beijing said a nuclear war must never be fought.', {'CHN': -1}),
+    ('Vietnam proposed a peace plan for Ukraine.', {'VNM': -1}),
+    ('Kazakhstan warned citizens against fighting for Russia.', {'KAZ': -1}),
+    ('Nicaragua said NATO was prolonging the war by arming Kyiv.', {'NIC': 1}),
 ]
 
 
