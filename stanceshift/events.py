@@ -15,7 +15,9 @@ from typing import NamedTuple
 from .codebook import Codebook, Event
 
 _YEAR_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:in\s+)?((?:19|20)\d{2})\b")
-_BACKGROUND_BEFORE = re.compile(r"(?:\bsince\b(?:\s+\S+){0,3}|\b(?:months|weeks|years|days)\s+(?:after|before|since))\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
+# "since the referendums" (not the adverb: "have since echoed Moscow's claims about the referendums",
+# "Since then, …")
+_BACKGROUND_BEFORE = re.compile(r"(?:\bsince\b(?<!have\ssince)(?<!has\ssince)(?<!had\ssince)(?!\s+then\b)(?:\s+\S+){0,3}|\b(?:months|weeks|years|days)\s+(?:after|before|since))\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
 # "a mobilisation of its own", "its own mobilisation": another state's, not Russia's.
 _ITS_OWN_AFTER = re.compile(r"\s+of\s+(?:its|their)\s+own\b", re.I)
 _ITS_OWN_BEFORE = re.compile(r"\b(?:its|their)\s+own\s+(?:[\w-]+\s+)?$", re.I)

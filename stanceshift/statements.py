@@ -414,6 +414,10 @@ class _DocumentEvents:
             self._anaphora[s.para] = anaphoric_kinds(para_text, self.codebook)
         return self._anaphora[s.para]
 
+    def anaphora_in_sentence(self, s: _Sentence) -> list[str]:
+        """Kinds of events a definite description in s itself refers to."""
+        return anaphoric_kinds(s.text, self.codebook) if self.anaphora_in_paragraph(s) else []
+
     def last_of_kind(self, kind: str, before: int) -> str:
         for i in range(before - 1, max(-1, before - 1 - self.LOOKBACK), -1):
             ev = self.own(i)
@@ -444,6 +448,12 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
     on = own_date[0] if own_date else published
     if events.own(s.idx):
         return events.own(s.idx), "sentence"
+    # "At the summit, Xi had pledged …": a definite description in the sentence itself names its
+    # event more closely than another event named elsewhere in the paragraph
+    for kind in events.anaphora_in_sentence(s):
+        chosen = events.last_of_kind(kind, s.idx)
+        if chosen:
+            return chosen, "anaphora"
     chosen = _nearest_event([e for e in (events.own(i) for i in _same_paragraph(sents, s)) if e], on, codebook)
     if chosen:
         return chosen, "paragraph"

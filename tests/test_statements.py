@@ -328,6 +328,20 @@ def test_an_event_named_in_a_time_clause_dating_the_act_is_background():
     assert extract(text, published="2022-10-20")["event"].tolist() == ["referendums_2022", "sco_summit_2022"]
 
 
+def test_a_definite_description_in_the_sentence_outranks_the_paragraphs_event():
+    text = ("China has stayed silent on the annexation, a month after Xi met Putin in Samarkand.\n\n"
+            "At the summit, Xi had pledged to work with Russia. Chinese state media have since echoed "
+            "Moscow's claims about the referendums.")
+    # "since" as an adverb ("have since echoed") does not make the referendums background
+    assert extract(text, published="2022-10-20")["event"].tolist() == [
+        "referendums_2022", "sco_summit_2022", "referendums_2022"]
+
+
+def test_since_then_does_not_make_the_event_background():
+    st_ = extract("Since then, Kazakhstan rejected the referendums.", published="2022-10-20")
+    assert st_["event"].tolist() == ["referendums_2022"]
+
+
 def test_a_person_beside_the_speaker_is_not_a_holder():
     st_ = extract("Speaking alongside Chancellor Olaf Scholz, Tokayev said Astana would not help Russia "
                   "circumvent the sanctions.", published="2023-09-29")
