@@ -96,7 +96,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
                    _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
-    return _drop_refusals_of_cued_acts(hits)
+    return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits))
 
 
 def _void_by_context(sentence: str, start: int, cue: Cue, i: int, literal: PrefixHits) -> bool:
@@ -264,6 +264,31 @@ def _is_concessive(sentence: str, start: int, codebook: Codebook, literal: Prefi
     # the concessive word to the next comma.
     lo = _comma_clause_start(sentence, start)
     return literal.may_match("concessive", lo, start) and bool(codebook.concessive.search(sentence, lo, start))
+
+
+# ", which China denies", ", a charge Tehran has repeatedly rejected": the state the sentence reports
+# on denies what the sentence says it did. Moscow's denials are not the holder's.
+_TRAILING_DENIAL = re.compile(
+    r",\s*(?:which|a\s+(?:claim|charge|accusation|allegation|report|suggestion)s?\s+(?:that\s+)?)\s*"
+    r"(?!(?:the\s+)?(?:Kremlin|Moscow|Russia|Putin|Peskov|Lavrov)\b)(?:[\w.’'-]+\s+){1,4}?"
+    r"(?:(?:has|have|had)\s+)?(?:(?:repeatedly|strongly|consistently|flatly|always|firmly)\s+)?"
+    r"(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed))\b[^,;]{0,30}$", re.I)
+DENIAL_TAIL = 160  # characters at the sentence's end where a trailing denial is looked for
+
+
+def _denied_by_trailing_clause(sentence: str, hits: list[CueHit]) -> list[CueHit]:
+    """Cues before a trailing denial are negated: "Western officials said Beijing was considering
+    supplying lethal aid to Moscow, which China denies" is China's denial (-1)."""
+    if not hits:
+        return hits
+    lo = max(max(h.end for h in hits), len(sentence) - DENIAL_TAIL)
+    tail = sentence[lo:]
+    if not any(verb in tail for verb in ("den", "reject", "disput", "refut")):  # most sentences: skip the regex
+        return hits
+    denial = _TRAILING_DENIAL.search(sentence, lo)
+    if denial is None:
+        return hits
+    return [h._replace(negated=not h.negated) if h.end <= denial.start() else h for h in hits]
 
 
 def combine(hits: list[CueHit]) -> int | None:

@@ -635,6 +635,19 @@ CASES = [
     ('Vietnam proposed a peace plan for Ukraine.', {'VNM': -1}),
     ('Kazakhstan warned citizens against fighting for Russia.', {'KAZ': -1}),
     ('Nicaragua said NATO was prolonging the war by arming Kyiv.', {'NIC': 1}),
+    # a trailing denial by the state reported on negates what it is said to have done (not Moscow's)
+    ('U.S. officials said Iran had sent drones to Russia, which Tehran denies.', {'IRN': -1}),
+    ('Kyiv says Belarus allowed Russian troops to attack from its territory, a charge Minsk has '
+     'repeatedly rejected.', {'BLR': -1}),
+    ('Ukraine says Belarus allowed Russian troops to use its territory, which Moscow denies.', {'BLR': 1}),
+    ('The UAE is helping Russia evade sanctions, a claim Abu Dhabi disputes.', {'ARE': -1}),
+    # what critics say of an act is theirs; undermining sanctions is no distancing
+    ('Turkey kept buying Russian oil, which critics say undermines sanctions.', {'TUR': 1}),
+    # fighting in conflicts abroad made a crime; concern for one's own students; a declaration at a summit
+    ("Kyrgyzstan's foreign ministry warned citizens that taking part in armed conflicts abroad was a "
+     "criminal offence.", {'KGZ': -1}),
+    ('Pakistan said it was deeply concerned about the safety of Pakistani students in Kharkiv.', {}),
+    ('Pashinyan refused to sign a declaration at a summit of the Russian-led alliance.', {'ARM': -1}),
 ]
 
 
