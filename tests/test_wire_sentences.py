@@ -648,6 +648,14 @@ CASES = [
      "criminal offence.", {'KGZ': -1}),
     ('Pakistan said it was deeply concerned about the safety of Pakistani students in Kharkiv.', {}),
     ('Pashinyan refused to sign a declaration at a summit of the Russian-led alliance.', {'ARM': -1}),
+    # a bridge for sanctions evasion refused; what complicates diplomacy, not any "undermine"
+    ('Tokayev said he would not let Kazakhstan become a bridge for sanctions evasion.', {'KAZ': -1}),
+    ('Mongolia warned that the referendums would jeopardise peace talks.', {'MNG': -1}),
+    ("Malaysia's prime minister said the West's double standards on Gaza undermined its case on "
+     "Ukraine.", {}),
+    # the war called a crime (or the refusal to call it one)
+    ("Moldova's president called Russia's war a criminal invasion.", {'MDA': -1}),
+    ('Kazakhstan refused to call the invasion an act of aggression.', {'KAZ': 1}),
 ]
 
 
