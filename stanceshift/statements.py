@@ -232,6 +232,7 @@ _TRAILING_CLAUSE_OPENER = re.compile(
     r"\b(?:after|before|when|whenever|because|since|until|once|following|amid|amidst"
     r"|for\s+fear\s+of|in\s+response\s+to|in\s+retaliation\s+for|under\s+(?:\w+\s+)?pressure\s+from"
     r"|at\s+the\s+(?:request|urging|behest)\s+of)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:–—()\"“”]")
 
 
 def _subjects_of_trailing_clauses(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> frozenset[int]:
@@ -248,10 +249,8 @@ def _subjects_of_trailing_clauses(s: _Sentence, holders: list[Holder], hits: lis
         rel = h.start - s.start
         if rel < last_end:
             continue
-        opener = None
-        for opener in _TRAILING_CLAUSE_OPENER.finditer(s.text, last_end, rel):
-            pass
-        if opener and not re.search(r"[,;:–—()\"“”]", s.text[opener.end():rel]):
+        openers = list(_TRAILING_CLAUSE_OPENER.finditer(s.text, last_end, rel))
+        if openers and not _CLAUSE_END.search(s.text, openers[-1].end(), rel):
             out.add(h.start)
     return frozenset(out)
 
