@@ -22,7 +22,8 @@ _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "a
                  "neighbouring", "neighboring", "meet", "met", "meeting", "visit", "visited", "visiting", "told",
                  "tell", "tells", "urged", "expect", "expects", "expected", "asked", "pressed", "pressured",
                  "persuaded", "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received",
-                 "thanked", "involving", "about", "regarding", "unlike", "except", "excluding")
+                 "thanked", "involving", "about", "regarding", "unlike", "except", "excluding", "defend",
+                 "defended", "defending", "protect", "protected", "protecting")
 _RELATION_NOUNS = ("relations", "relationship", "ties", "tension", "tensions", "talks", "trade", "partnership",
                    "cooperation", "rift", "friction", "dispute", "rapprochement", "alliance", "friendship", "contacts")
 # Matched against the *reversed* text before the mention, so that the test is anchored at the
@@ -176,6 +177,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
+        elif holders and _agent_of_participle(before):
+            excluded = True  # "will comply with sanctions imposed by the United States", "Kazakhstan, backed by China,"
         elif holders and _acted_on(before) and not _CHARGED_WITH_AFTER.match(after):
             excluded = True  # "a phrase Beijing uses to criticise the United States": what a holder acts on
         else:
@@ -305,6 +308,20 @@ _ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
 _ACTING_ON = ("criticis", "criticiz", "blam", "accus", "condemn", "rebuk", "prais", "attack", "denounc",
               "anger", "irk", "upset", "annoy", "irritat", "frustrat", "alarm", "dismay")
 _ACTING_ON_WORDS = frozenset(("stop", "halt", "prevent", "repel", "deter", "counter"))
+
+
+# The agent of a participle that modifies a noun (no "was" or "were" before it: that is a passive
+# clause, whose agent acts)
+_PARTICIPLE_BY_BEFORE = re.compile(
+    r"(?:\b(?P<aux>is|are|was|were|be|been|being)\s+)?(?:[a-z]+ly\s+|not\s+|also\s+|only\s+)*"
+    r"\b[a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$")
+
+
+def _agent_of_participle(before: str) -> bool:
+    if "by" not in before[-8:]:
+        return False
+    m = _PARTICIPLE_BY_BEFORE.search(before[-80:])
+    return bool(m) and m.group("aux") is None
 
 
 def _acted_on(before: str) -> bool:

@@ -46,6 +46,7 @@ class CueHit(NamedTuple):
     text: str
     negated: bool
     concessive: bool
+    agents: tuple[int, int] | None = None  # a passive clause's cue: where its agents are named ("by ...")
 
     @property
     def value(self) -> int:
@@ -53,7 +54,7 @@ class CueHit(NamedTuple):
 
 
 def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = None,
-              lowered: str | None = None) -> list[CueHit]:
+              lowered: str | None = None, passives: bool = True) -> list[CueHit]:
     """Every cue in the sentence with its negation and concession status.
 
     A cue inside a longer cue ("on Moscow's side" in "enter the war on Moscow's side") is dropped,
@@ -67,6 +68,10 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         candidates = codebook.cue_index.candidates(lowered)
     if not candidates:
         return []
+    if passives and " by " in lowered:
+        passive_hits = _hits_in_passive_clauses(sentence, codebook)
+        if passive_hits:
+            return _with_passive_hits(find_cues(sentence, codebook, candidates, lowered, passives=False), passive_hits)
     quoted = sentence  # the cue's text in the evidence keeps its quotation marks
     sentence, lowered = _quotes_as_spaces(sentence), _quotes_as_spaces(lowered)
     literal = codebook.prefix_index.scan(lowered, frozenset(candidates))
@@ -97,6 +102,71 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
                    _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits))
+
+
+# "The resolution was opposed by Belarus", "Drones were supplied to Russia by Iran": a passive with
+# its agent. The patient is the last few words before the auxiliary, in its clause and after any
+# "that" or reporting verb; a complement ("to Russia") may stand between the participle and "by".
+_PASSIVE_WITH_AGENT = re.compile(
+    # (or a participle set off by a comma: "The annexation, recognised only by North Korea, …")
+    r"(?:\b(?:is|are|was|were|be|been|being)\s+|(?<=,\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s))(?P<adverbs>(?:[a-z]+ly\s+|not\s+|never\s+|also\s+|only\s+|already\s+)*)"
+    r"(?P<verb>[a-z]+(?:\s+(?:down|up|off|out|forward|back|on|over))?)"
+    r"(?P<complement>\s+(?:to|for|with|from|against|into|on)\s+[^,;:.()]{1,40}?)?"
+    r"\s+(?:[a-z]+ly\s+|only\s+|also\s+|even\s+)?by\s+(?![a-z]+ing\b)")
+_PATIENT_BOUNDARY = re.compile(r".*(?:[,;:()—–]|\b(?:that|which|who|whom|whether|said|says|say|told|reported|added|"
+                               r"noted|and|but|while|whereas|after|before|when|because|since|as|although|though|despite|if|unless|once|until)\s)",
+                               re.I | re.S)
+_PATIENT_WORDS = 8
+# The list of agents after "by" ends at a clause: "by Belarus, North Korea and Syria, which ...",
+# "by Kazakhstan but not by Tajikistan"
+_AGENTS_END = re.compile(r"[;:()—–]|,\s+(?!(?:and|or)\s)(?=[a-z])|\s+(?:but|while|whereas|and|or)\s+(?=[a-z])")
+_NEGATORS = frozenset(("not", "never"))
+
+
+def _hits_in_passive_clauses(sentence: str, codebook: Codebook) -> list[CueHit]:
+    """Cues of a passive clause with an agent ("The request for troops was turned down by
+    Kazakhstan"), read from its active paraphrase ("turned down the request for troops"). The
+    evidence runs from the patient to "by", where the agent follows: the holder found there is the
+    one who acted."""
+    out = []
+    for m in _PASSIVE_WITH_AGENT.finditer(sentence):
+        patient_to = m.start() - 2 if sentence.endswith(", ", 0, m.start()) else m.start()
+        lo = max(0, patient_to - 80)
+        boundary = _PATIENT_BOUNDARY.match(sentence, lo, patient_to)
+        patient_from = boundary.end() if boundary else lo
+        words = sentence[patient_from:patient_to].split()[-_PATIENT_WORDS:]
+        if not words:
+            continue
+        patient_start = sentence.rfind(words[0], patient_from, m.start())
+        negators = [w for w in m.group("adverbs").split() if w in _NEGATORS]
+        paraphrase = " ".join([*negators, m.group("verb"), *words]) + (m.group("complement") or "")
+        end = m.end() - 1  # "by" ends the evidence; the agents follow it
+        agents_end = _AGENTS_END.search(sentence, m.end())
+        agents = (m.end(), agents_end.start() if agents_end else len(sentence))
+        for hit in find_cues(paraphrase, codebook, passives=False):
+            out.append(hit._replace(start=patient_start, end=end, text=sentence[patient_start:end], agents=agents,
+                                    concessive=_is_concessive_at(sentence, patient_start, codebook)))
+    return [h for h in out if not _is_conditional_at(sentence, h.start, codebook)]
+
+
+def _with_passive_hits(own: list[CueHit], passive: list[CueHit]) -> list[CueHit]:
+    """A cue inside a passive clause's evidence is its patient ("Military aid to Ukraine has been
+    blocked by Hungary"), which the clause's own cue scores, as a longer cue outranks one inside it;
+    a passive cue that only overlaps another is dropped."""
+    passive = [p for p in passive if not any(p.start < o.end and o.start < p.end and not p.start <= o.start < o.end <= p.end
+                                              for o in own)]
+    own = [o for o in own if not any(p.start <= o.start and o.end <= p.end for p in passive)]
+    return sorted(own + passive, key=lambda h: h.start)
+
+
+def _is_concessive_at(sentence: str, start: int, codebook: Codebook) -> bool:
+    lo = _comma_clause_start(sentence, start)
+    return bool(codebook.concessive.search(sentence, lo, start))
+
+
+def _is_conditional_at(sentence: str, start: int, codebook: Codebook) -> bool:
+    lo = _comma_clause_start(sentence, start)
+    return bool(codebook.conditional.search(sentence, lo, start))
 
 
 def _void_by_context(sentence: str, start: int, cue: Cue, i: int, literal: PrefixHits) -> bool:

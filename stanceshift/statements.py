@@ -168,6 +168,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
+                if any(x.agents for x in h_hits):
+                    h_hits = _as_agent_or_not(s, h, h_hits)
+                    if not h_hits:
+                        continue  # "Kazakhstan abstained, and the resolution was opposed by Belarus": Belarus's act
+                    h_stance = combine(h_hits)
                 ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
                 from_text = own_date is not None  # the date was written in the text, here or nearby
                 if not ev:
@@ -321,6 +326,18 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
             own = _pointed_back(s.text[bounds[clause]:bounds[clause + 1]], hits)
         out[h] = (combine(own), own) if own else None
     return out
+
+
+def _as_agent_or_not(s: _Sentence, h: Holder, hits: list[CueHit]) -> list[CueHit]:
+    """A passive clause's cues ("The resolution was opposed by Belarus and Syria") belong to its
+    agents, with the cues after them ("…, which also recognised the annexation"); the sentence's
+    other cues belong to everyone else. A holder carried over from an earlier sentence is no agent."""
+    rel = h.start - s.start
+    passive = [x for x in hits if x.agents and x.agents[0] <= rel < x.agents[1]]
+    if not passive:
+        return [x for x in hits if x.agents is None]
+    agents_from = min(x.agents[0] for x in passive)
+    return sorted(passive + [x for x in hits if x.agents is None and x.start >= agents_from], key=lambda x: x.start)
 
 
 def _pointed_back(clause: str, hits: list[CueHit]) -> list[CueHit]:

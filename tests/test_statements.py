@@ -598,6 +598,29 @@ def test_passive_condemnation_by_a_state_opposes():
     assert rows("The invasion was strongly condemned by Albania and Moldova.") == {("ALB", -2), ("MDA", -2)}
 
 
+def test_a_passive_clause_is_read_as_its_active_paraphrase_and_scored_for_its_agents():
+    assert rows("The draft resolution was opposed by Eritrea and Nicaragua.") == {("ERI", 2), ("NIC", 2)}
+    assert rows("A request for more troops was turned down by Tajikistan.") == {("TJK", -1)}
+    assert rows("Artillery shells were shipped to Russia by North Korea, officials in Seoul said.") == {("PRK", 2)}
+    # the evidence runs from the patient to "by"; a negator between the auxiliary and the participle negates
+    st_ = extract("The draft resolution was not opposed by Eritrea.")
+    assert st_["cues"].tolist() == ["The draft resolution was not opposed by [negated]"]
+    assert st_["stance"].tolist() == [0]
+    # a participle set off by commas, and a passive clause in a condition
+    assert rows("The incorporation, recognised only by Syria, drew condemnation.") == {("SYR", 2)}
+    assert rows("If the draft is opposed by Laos, it will still pass.") == set()
+
+
+def test_a_passive_clauses_cue_belongs_to_its_agents_and_the_others_to_the_rest():
+    assert rows("Mongolia abstained, and the draft resolution was opposed by Eritrea.") == {("MNG", 0), ("ERI", 2)}
+    assert rows("The draft resolution was opposed by Eritrea, which also recognised the annexation.") == {("ERI", 2)}
+
+
+def test_the_agent_of_a_participle_modifying_a_noun_is_not_a_holder():
+    assert rows("Kyrgyzstan will comply with the sanctions imposed by Japan and South Korea.") == {("KGZ", -1)}
+    assert rows("Mongolia, backed by Japan, voted in favour of the resolution.") == {("MNG", -2)}
+
+
 def test_calling_the_referendums_illegitimate_opposes():
     assert rows("Azerbaijan called the referendums illegitimate.") == {("AZE", -2)}
 
