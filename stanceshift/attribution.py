@@ -243,7 +243,9 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     if alias.kind == "demonym":
         agent = codebook.agent_nouns.match(after)
         if not agent:
-            return Holder(alias.country, "", "demonym") if codebook.flow_nouns.match(after) else None
+            if codebook.flow_nouns.match(after) or _PEOPLE_AS_SUBJECT.match(after) and _THE_BEFORE.search(before):
+                return Holder(alias.country, "", "demonym")  # "The Chinese have stepped up purchases"
+            return None
         return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on,
                                                    after[agent.end():]), "demonym")
     if alias.kind == "capital":
@@ -269,6 +271,10 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     return Holder(alias.country, "", "name")
 
 
+# "The Chinese have …", "the Indians say …": a demonym standing for the nation, as the subject of a verb
+_PEOPLE_AS_SUBJECT = re.compile(r"\s+(?:(?:also|still|too|now)\s+)?(?:have|has|had|are|were|will|would|did|do|does|"
+                                r"say|said|says|insist|insisted|argue|argued|want|wanted|refuse|refused)\b")
+_THE_BEFORE = re.compile(r"(?:^|\s)[Tt]he\s+$")
 _POSSESSIVE_S = re.compile(r"^['’]s\b")  # not lstrip("'s"), which eats the "s" of "supreme leader"
 _IN_OFFICE_ADJECTIVE = re.compile(r"^(?:new|current|sitting|incumbent|newly[ -]elected)\s+")
 

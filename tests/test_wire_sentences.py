@@ -656,6 +656,37 @@ CASES = [
     # the war called a crime (or the refusal to call it one)
     ("Moldova's president called Russia's war a criminal invasion.", {'MDA': -1}),
     ('Kazakhstan refused to call the invasion an act of aggression.', {'KAZ': 1}),
+    # passive clauses with an agent, read as their active paraphrase, and participles modifying a noun
+    ('The resolution was opposed by Belarus, North Korea, Syria and Nicaragua.', {'BLR': 1, 'PRK': 1, 'SYR': 1, 'NIC': 1}),
+    ('The request for troops was turned down by Kazakhstan.', {'KAZ': -1}),
+    ('Western sanctions have been rejected by Serbia.', {'SRB': 1}),
+    ('The annexation was recognised only by North Korea and Syria.', {'PRK': 1, 'SYR': 1}),
+    ('Drones were supplied to Russia by Iran, Kyiv said.', {'IRN': 1}),
+    ('Putin was warmly welcomed by Mirziyoyev in Samarkand.', {'UZB': 1}),
+    ('Moscow was criticised by Astana for failing to defend Armenia.', {'KAZ': -1}),
+    ('The annexation, recognised only by North Korea and Syria, was condemned by most countries.', {'PRK': 1, 'SYR': 1}),
+    ('The resolution was opposed by Belarus and Nicaragua, while China and India abstained.',
+     {'BLR': 1, 'NIC': 1, 'CHN': 0, 'IND': 0}),
+    ('Kazakhstan abstained, and the resolution was opposed by Belarus.', {'KAZ': 0, 'BLR': 1}),
+    ('Although the resolution was opposed by Belarus, it passed with 143 votes.', {'BLR': 1}),
+    ('If the resolution is opposed by China, it will fail.', {}),
+    ('Military aid to Ukraine has been blocked by Hungary.', {'HUN': 1}),
+    ('Sanctions were imposed on Russia by Japan and South Korea.', {'JPN': -1, 'KOR': -1}),
+    ('Kazakhstan will comply with sanctions imposed by the United States.', {'KAZ': -1}),
+    ('Kazakhstan, backed by China, opposed the resolution.', {'KAZ': 1}),
+    # requests for troops, silence of a "neither ... nor" subject, blame shared, ties resumed
+    ('Kazakhstan turned down the request for troops.', {'KAZ': -1}),
+    ('Neither Turkmenistan nor Tajikistan has commented on the annexation.', {'TKM': 0, 'TJK': 0}),
+    ('Lula said Ukraine shared responsibility for the war.', {'BRA': 0}),
+    ('Georgia resumed direct flights with Russia.', {'GEO': 1}),
+    ('Tokayev condemned the shelling of civilians in Ukraine.', {'KAZ': -1}),
+    ('Malaysia condemned the bombing of hospitals in Gaza.', {}),
+    ('Kazakhstan sent generators and medicines to Ukraine.', {'KAZ': -1}),
+    ('Modi told Putin that India and Russia had stood by each other for decades.', {'IND': 1}),
+    ('Hungary signed a new gas deal with Gazprom.', {'HUN': 1}),
+    ('India bought record volumes of crude from Rosneft.', {'IND': 1}),
+    ('Armenia did not attend the CSTO summit in Minsk.', {'ARM': -1}),
+    ('The Chinese have stepped up purchases of Russian coal.', {'CHN': 1}),
 ]
 
 
