@@ -169,7 +169,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
                 if any(x.agents for x in h_hits):
-                    h_hits = _as_agent_or_not(s, h, h_hits)
+                    h_hits = _as_agent_or_not(s, h, h_hits, sent_mentions)
                     if not h_hits:
                         continue  # "Kazakhstan abstained, and the resolution was opposed by Belarus": Belarus's act
                     h_stance = combine(h_hits)
@@ -281,7 +281,11 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
     if rel - lead_from >= 40:
         return False
     before = s.text[lead_from:rel]
-    return len(before.split()) <= 4 and not _PERSONAL_PRONOUN_SUBJECT.match(before)
+    return (len(before.split()) <= 4 and not _PERSONAL_PRONOUN_SUBJECT.match(before)
+            and not _PREPOSITION_BEFORE.search(before))  # "Kyrgyz citizens fighting for Russia …, it said"
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|with|to|from|against|in|into|on|at|by|about|toward|towards|than)\s+(?:the\s+)?$", re.I)
 
 
 # A clause that only points back at the other clause's act: "..., while China and India did not".
@@ -328,15 +332,17 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
     return out
 
 
-def _as_agent_or_not(s: _Sentence, h: Holder, hits: list[CueHit]) -> list[CueHit]:
+def _as_agent_or_not(s: _Sentence, h: Holder, hits: list[CueHit], mentions: list) -> list[CueHit]:
     """A passive clause's cues ("The resolution was opposed by Belarus and Syria") belong to its
     agents, with the cues after them ("…, which also recognised the annexation"); the sentence's
-    other cues belong to everyone else. A holder carried over from an earlier sentence is no agent."""
-    rel = h.start - s.start
-    passive = [x for x in hits if x.agents and x.agents[0] <= rel < x.agents[1]]
+    other cues belong to everyone else. The holder is an agent when any of its state's mentions is
+    there ("welcomed by Kazakhstan, where Tokayev said …"); one carried over from an earlier
+    sentence is none."""
+    at = [m.start - s.start for m in mentions if m.alias.country == h.country] if h.start >= 0 else []
+    passive = [x for x in hits if x.agents and any(x.agents[0] <= rel < x.agents[1] for rel in at)]
     if not passive:
         return [x for x in hits if x.agents is None]
-    agents_from = min(x.agents[0] for x in passive)
+    agents_from = min(x.agents[0] for x in passive)  # cues after the agents are theirs too
     return sorted(passive + [x for x in hits if x.agents is None and x.start >= agents_from], key=lambda x: x.start)
 
 
@@ -434,6 +440,19 @@ class _DocumentEvents:
         """Kinds of events a definite description in s itself refers to."""
         return anaphoric_kinds(s.text, self.codebook) if self.anaphora_in_paragraph(s) else []
 
+    def of_kind_on_a_recent_date(self, kind: str, s: _Sentence, sents: list[_Sentence]) -> str:
+        """"The General Assembly on Wednesday condemned … The resolution was opposed by …": with no
+        event of the kind named before, the event of that kind on the day an earlier sentence of the
+        paragraph gives."""
+        for i in range(s.idx - 1, max(-1, s.idx - 1 - self.LOOKBACK), -1):
+            if sents[i].para != s.para:
+                break
+            found = self.own_date(i)
+            if found and found[1] == "day":
+                of_kind = [e for e in self.codebook.events if e.kind == kind and e.start <= found[0] <= e.end]
+                return min(of_kind, key=lambda e: e.end - e.start).id if of_kind else ""
+        return ""
+
     def last_of_kind(self, kind: str, before: int) -> str:
         for i in range(before - 1, max(-1, before - 1 - self.LOOKBACK), -1):
             ev = self.own(i)
@@ -467,7 +486,7 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
     # "At the summit, Xi had pledged …": a definite description in the sentence itself names its
     # event more closely than another event named elsewhere in the paragraph
     for kind in events.anaphora_in_sentence(s):
-        chosen = events.last_of_kind(kind, s.idx)
+        chosen = events.last_of_kind(kind, s.idx) or events.of_kind_on_a_recent_date(kind, s, sents)
         if chosen:
             return chosen, "anaphora"
     chosen = _nearest_event([e for e in (events.own(i) for i in _same_paragraph(sents, s)) if e], on, codebook)

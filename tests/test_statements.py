@@ -755,6 +755,30 @@ def test_vote_tallies_link_the_vote_of_that_day():
     assert set(st_["date"].dt.date.astype(str)) == {"2022-10-12"}
 
 
+def test_the_resolution_with_no_vote_named_before_takes_the_vote_on_the_day_the_paragraph_gives():
+    text = ("The General Assembly on Wednesday condemned the attempted annexation of four Ukrainian regions. "
+            "The resolution was opposed by Eritrea and Nicaragua.")
+    st_ = extract(text, published="2022-10-15")
+    assert {(r.country, r.stance, r.event) for r in st_.itertuples()} == {
+        ("ERI", 2, "unga_es11_4_2022"), ("NIC", 2, "unga_es11_4_2022")}
+
+
+def test_an_agent_named_by_its_state_and_later_by_its_leader_holds_the_passive_cue():
+    st_ = extract("Thousands of Russians fleeing the draft were welcomed by Kazakhstan, where Tokayev said they "
+                  "must be taken care of.")
+    assert [(r.country, r.stance, r.actor) for r in st_.itertuples()] == [("KAZ", -1, "Kassym-Jomart Tokayev")]
+
+
+def test_a_party_after_a_preposition_does_not_lead_the_sentence():
+    text = "Kyrgyzstan will not take part in Russia's mobilisation. Kyrgyz citizens fighting for Russia could face prosecution, it said."
+    assert [(r.country, r.stance, r.sent_id) for r in extract(text).itertuples()] == [("KGZ", -1, 0), ("KGZ", -1, 1)]
+
+
+def test_what_a_state_is_urged_to_do_in_the_passive_is_not_its_act():
+    assert rows("Modi was urged by Western leaders to press Putin for an end to the war.") == set()
+    assert rows("Turkey was urged to stop buying Russian oil.") == set()
+
+
 def test_possessive_description_carries_over():
     st_ = extract("Hungarian Prime Minister Viktor Orban spoke on Friday. "
                   "His government also said it would block a joint EU statement condemning the annexation.")

@@ -687,6 +687,11 @@ CASES = [
     ('India bought record volumes of crude from Rosneft.', {'IND': 1}),
     ('Armenia did not attend the CSTO summit in Minsk.', {'ARM': -1}),
     ('The Chinese have stepped up purchases of Russian coal.', {'CHN': 1}),
+    # a vote and a criticism of sanctions in one breath are mixed; enforcement; support offered; a failed ally
+    ('At the UN, Brazil voted for the resolution but criticised sanctions.', {'BRA': 0}),
+    ('Turkey appears to have tightened enforcement of Western sanctions.', {'TUR': -1}),
+    ("Belarus' Lukashenko again offered Putin his full support.", {'BLR': 1}),
+    ('The Armenian prime minister said the CSTO had failed his country.', {'ARM': -1}),
 ]
 
 
