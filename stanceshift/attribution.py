@@ -177,8 +177,10 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
-        elif holders and _agent_of_participle(before):
-            excluded = True  # "will comply with sanctions imposed by the United States", "Kazakhstan, backed by China,"
+        elif (holders or _OPENING_PARTICIPLE.match(before)) and _agent_of_participle(before):
+            # "will comply with sanctions imposed by the United States", "Kazakhstan, backed by China,",
+            # "Urged by Washington, Mongolia imposed …"
+            excluded = True
         elif holders and _acted_on(before) and not _CHARGED_WITH_AFTER.match(after):
             excluded = True  # "a phrase Beijing uses to criticise the United States": what a holder acts on
         else:
@@ -320,7 +322,8 @@ _ACTING_ON_WORDS = frozenset(("stop", "halt", "prevent", "repel", "deter", "coun
 # clause, whose agent acts)
 _PARTICIPLE_BY_BEFORE = re.compile(
     r"(?:\b(?P<aux>is|are|was|were|be|been|being)\s+)?(?:[a-z]+ly\s+|not\s+|also\s+|only\s+)*"
-    r"\b[a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$")
+    r"\b[a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$", re.I)
+_OPENING_PARTICIPLE = re.compile(r"^\W*[A-Z][a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$")
 
 
 def _agent_of_participle(before: str) -> bool:

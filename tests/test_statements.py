@@ -777,6 +777,8 @@ def test_a_party_after_a_preposition_does_not_lead_the_sentence():
 def test_what_a_state_is_urged_to_do_in_the_passive_is_not_its_act():
     assert rows("Modi was urged by Western leaders to press Putin for an end to the war.") == set()
     assert rows("Turkey was urged to stop buying Russian oil.") == set()
+    assert rows("Mongolia was asked to impose sanctions on Russia.") == set()
+    assert rows("Urged by Washington, Mongolia imposed sanctions on Russia.") == {("MNG", -2)}
 
 
 def test_possessive_description_carries_over():
