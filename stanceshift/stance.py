@@ -25,7 +25,9 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            r"|,\s+(?:and|but|while|whereas|though|although|even\s+though)\s+"
                            r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)"
                            # "refused to join sanctions while supplying drones to Kyiv": what it does meanwhile
-                           r"|,?\s+(?:while|whereas|even\s+as)\s+(?=\w+ing\b)")
+                           r"|,?\s+(?:while|whereas|even\s+as)\s+(?=\w+ing\b)"
+                           # "India, which has refused to condemn Russia, said it was disturbed": the main verb
+                           r"|,\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stressed|insisted|noted|argued|declared)\b")
 # Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
 # matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
 _QUOTES = '"“”„«»'

@@ -692,6 +692,12 @@ CASES = [
     ('Turkey appears to have tightened enforcement of Western sanctions.', {'TUR': -1}),
     ("Belarus' Lukashenko again offered Putin his full support.", {'BLR': 1}),
     ('The Armenian prime minister said the CSTO had failed his country.', {'ARM': -1}),
+    ('Kazakhstan has said it would not help Moscow dodge sanctions.', {'KAZ': -1}),
+    ('Belarus, meanwhile, was quick to back the annexation.', {'BLR': 1}),
+    ('Mongolia said it was "deeply disturbed" by the escalation in Ukraine.', {'MNG': -1}),
+    # a main verb after a relative clause is out of the clause's negation: mixed, as the codebook scores
+    # a cue in a clause describing the subject
+    ('India, which has refused to condemn Russia, said it was deeply disturbed by the escalation.', {'IND': 0}),
 ]
 
 
