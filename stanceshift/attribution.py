@@ -177,7 +177,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
-        elif (holders or _OPENING_PARTICIPLE.match(before)) and _agent_of_participle(before):
+        elif "by" in before[-8:] and _agent_of_participle(before) and (holders or _OPENING_PARTICIPLE.match(before)):
             # "will comply with sanctions imposed by the United States", "Kazakhstan, backed by China,",
             # "Urged by Washington, Mongolia imposed …"
             excluded = True
@@ -327,8 +327,6 @@ _OPENING_PARTICIPLE = re.compile(r"^\W*[A-Z][a-z]+ed\s+(?:only\s+|also\s+|even\s
 
 
 def _agent_of_participle(before: str) -> bool:
-    if "by" not in before[-8:]:
-        return False
     m = _PARTICIPLE_BY_BEFORE.search(before[-80:])
     return bool(m) and m.group("aux") is None
 

@@ -163,12 +163,13 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                               and heard.isdisjoint(countries))
             event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
             by_clause = _stances_by_clause(s, holders, hits)
+            passive = any(x.agents for x in hits)
             previous_cues = (s.idx, cue_ids)
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
-                if any(x.agents for x in h_hits):
+                if passive and any(x.agents for x in h_hits):
                     h_hits = _as_agent_or_not(s, h, h_hits, sent_mentions)
                     if not h_hits:
                         continue  # "Kazakhstan abstained, and the resolution was opposed by Belarus": Belarus's act
