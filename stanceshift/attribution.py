@@ -245,7 +245,7 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     if alias.kind == "demonym":
         agent = codebook.agent_nouns.match(after)
         if not agent:
-            if codebook.flow_nouns.match(after) or _PEOPLE_AS_SUBJECT.match(after) and _THE_BEFORE.search(before):
+            if codebook.flow_nouns.match(after) or (_PEOPLE_AS_SUBJECT.match(after) and _THE_BEFORE.search(before)):
                 return Holder(alias.country, "", "demonym")  # "The Chinese have stepped up purchases"
             return None
         return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on,

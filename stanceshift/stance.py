@@ -27,7 +27,8 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            # "refused to join sanctions while supplying drones to Kyiv": what it does meanwhile
                            r"|,?\s+(?:while|whereas|even\s+as)\s+(?=\w+ing\b)"
                            # "India, which has refused to condemn Russia, said it was disturbed": the main verb
-                           r"|,\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stressed|insisted|noted|argued|declared)\b")
+                           r"|,\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stressed|insisted|noted|argued|"
+                           r"declared)\b")
 # Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
 # matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
 _QUOTES = '"“”„«»'
@@ -111,13 +112,14 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
 # "that" or reporting verb; a complement ("to Russia") may stand between the participle and "by".
 _PASSIVE_WITH_AGENT = re.compile(
     # (or a participle set off by a comma: "The annexation, recognised only by North Korea, …")
-    r"(?:\b(?:is|are|was|were|be|been|being)\s+|(?<=,\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s))(?P<adverbs>(?:[a-z]+ly\s+|not\s+|never\s+|also\s+|only\s+|already\s+)*)"
+    r"(?:\b(?:is|are|was|were|be|been|being)\s+|(?<=,\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s))"
+    r"(?P<adverbs>(?:[a-z]+ly\s+|not\s+|never\s+|also\s+|only\s+|already\s+)*)"
     r"(?P<verb>[a-z]+(?:\s+(?:down|up|off|out|forward|back|on|over))?)"
     r"(?P<complement>\s+(?:to|for|with|from|against|into|on)\s+[^,;:.()]{1,40}?)?"
     r"\s+(?:[a-z]+ly\s+|only\s+|also\s+|even\s+)?by\s+(?![a-z]+ing\b)")
 _PATIENT_BOUNDARY = re.compile(r".*(?:[,;:()—–]|\b(?:that|which|who|whom|whether|said|says|say|told|reported|added|"
-                               r"noted|and|but|while|whereas|after|before|when|because|since|as|although|though|despite|if|unless|once|until)\s)",
-                               re.I | re.S)
+                               r"noted|and|but|while|whereas|after|before|when|because|since|as|although|though|"
+                               r"despite|if|unless|once|until)\s)", re.I | re.S)
 _PATIENT_WORDS = 8
 # The list of agents after "by" ends at a clause: "by Belarus, North Korea and Syria, which ...",
 # "by Kazakhstan but not by Tajikistan"
@@ -139,7 +141,8 @@ def _hits_in_passive_clauses(sentence: str, codebook: Codebook) -> list[CueHit]:
         words = sentence[patient_from:patient_to].split()[-_PATIENT_WORDS:]
         if not words:
             continue
-        patient_start = sentence.rfind(words[0], patient_from, m.start())
+        patient_start = _nth_word_back(sentence, patient_from, patient_to, _PATIENT_WORDS)
+        patient_start += len(sentence[patient_start:patient_to]) - len(sentence[patient_start:patient_to].lstrip())
         negators = [w for w in m.group("adverbs").split() if w in _NEGATORS]
         paraphrase = " ".join([*negators, m.group("verb"), *words]) + (m.group("complement") or "")
         end = m.end() - 1  # "by" ends the evidence; the agents follow it
@@ -147,28 +150,21 @@ def _hits_in_passive_clauses(sentence: str, codebook: Codebook) -> list[CueHit]:
         agents = (m.end(), agents_end.start() if agents_end else len(sentence))
         for hit in find_cues(paraphrase, codebook, passives=False):
             out.append(hit._replace(start=patient_start, end=end, text=sentence[patient_start:end], agents=agents,
-                                    concessive=_is_concessive_at(sentence, patient_start, codebook)))
-    return [h for h in out if not _is_conditional_at(sentence, h.start, codebook)]
+                                    concessive=_is_concessive(sentence, patient_start, codebook, _UNSCANNED)))
+    return [h for h in out if not _is_conditional(sentence, h.start, codebook, _UNSCANNED)]
+
+
+_UNSCANNED = PrefixHits({}, frozenset())  # no prefix scan of the sentence: every check runs
 
 
 def _with_passive_hits(own: list[CueHit], passive: list[CueHit]) -> list[CueHit]:
     """A cue inside a passive clause's evidence is its patient ("Military aid to Ukraine has been
     blocked by Hungary"), which the clause's own cue scores, as a longer cue outranks one inside it;
     a passive cue that only overlaps another is dropped."""
-    passive = [p for p in passive if not any(p.start < o.end and o.start < p.end and not p.start <= o.start < o.end <= p.end
-                                              for o in own)]
+    passive = [p for p in passive
+               if not any(p.start < o.end and o.start < p.end and not p.start <= o.start < o.end <= p.end for o in own)]
     own = [o for o in own if not any(p.start <= o.start and o.end <= p.end for p in passive)]
     return sorted(own + passive, key=lambda h: h.start)
-
-
-def _is_concessive_at(sentence: str, start: int, codebook: Codebook) -> bool:
-    lo = _comma_clause_start(sentence, start)
-    return bool(codebook.concessive.search(sentence, lo, start))
-
-
-def _is_conditional_at(sentence: str, start: int, codebook: Codebook) -> bool:
-    lo = _comma_clause_start(sentence, start)
-    return bool(codebook.conditional.search(sentence, lo, start))
 
 
 def _void_by_context(sentence: str, start: int, cue: Cue, i: int, literal: PrefixHits) -> bool:

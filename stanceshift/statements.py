@@ -286,7 +286,8 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
             and not _PREPOSITION_BEFORE.search(before))  # "Kyrgyz citizens fighting for Russia …, it said"
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:for|with|to|from|against|in|into|on|at|by|about|toward|towards|than)\s+(?:the\s+)?$", re.I)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|with|to|from|against|in|into|on|at|by|about|toward|towards|than)\s+"
+                                 r"(?:the\s+)?$", re.I)
 
 
 # A clause that only points back at the other clause's act: "..., while China and India did not".
