@@ -33,7 +33,9 @@ _OBJECT_BEFORE_REVERSED = re.compile(
     + r"|dna\s+\w+\s+neewteb|eht\s+dna"
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
     + r"|neewteb(?!(?:\s+\S+){0,4}?\s+(?:" + "|".join(w[::-1] for w in _RELATION_NOUNS) + r")\b))\b", re.IGNORECASE)
-_REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:\w+\s+){0,3}?(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
+# "Indian media reported", not "India described the reports" (a determiner makes "reports" an object)
+_REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:(?!(?:the|these|those|such|an?|all|any|some)\s)\w+\s+){0,3}?"
+                             r"(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
 _REBUTTAL_VERBS = r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)"
 _REBUTS = re.compile(_REBUTTAL_VERBS + r"\s", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
@@ -45,12 +47,16 @@ _POSSESSIVE = re.compile(r"^[’']s\b")
 _RELATION_OF_NAME = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rs?|allies|ally|partners?|rivals?|foes?|enemy|enemies|"
                                r"clients?|satellites?|protégés?)\s+(?-i:[A-Z])", re.I)
 # People who speak against the state, not for it
-_NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:[\w-]+\s+)?(?:opposition|dissidents?|exiles?|émigrés?|activists?|"
+# ("Belarus's exiled opposition"; but a verb before the noun makes it an object: "Tokayev voiced opposition")
+_NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:(?!(?:[a-z]+(?:ed|es)|met|drew|saw|sees|has|had|have|is|was|are|were)\s)[\w-]+\s+"
+                              r"|(?:exiled|self-exiled|jailed|imprisoned|banned|armed|detained|persecuted|united)\s+)?(?:opposition|dissidents?|exiles?|émigrés?|activists?|"
                               r"protesters?|rebels?|critics?|opponents?|separatists?|insurgents?|volunteers?|"
                               r"mercenar\w+|diaspora)\b", re.I)
 _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
-_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+){1,4}$")
+# "Chancellor Olaf Scholz", "Chinese leader Xi Jinping": a title in capitals or a lower-case office
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+|(?:leader|president|premier|chancellor|counterpart|(?:prime|foreign|defen[cs]e)\s+"
+                           r"minister)\s+){1,4}$")
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[–—-]\s*)$")
 # "U.S. officials said China ...", "China ..., U.S. officials said": a source reporting another state's act.
 _SAYS_AFTER = re.compile(r"^[’']?s?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|say|told\s+\w+|claimed|claims|alleged|alleges|"
@@ -181,13 +187,20 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             # "will comply with sanctions imposed by the United States", "Kazakhstan, backed by China,",
             # "Urged by Washington, Mongolia imposed …"
             excluded = True
-        elif holders and _acted_on(before) and not _CHARGED_WITH_AFTER.match(after):
+        elif holders and _acted_on(before) and not _CHARGED_WITH_AFTER.match(after) and not _WHO_CLAUSE_AFTER.match(after):
             excluded = True  # "a phrase Beijing uses to criticise the United States": what a holder acts on
+        elif m.alias.kind in ("name", "capital") and _OPENING_IN.match(before) and _GOVERNMENT_AFTER.match(after):
+            # "In Kyrgyzstan, the government warned citizens …": the place names whose government acts
+            noun = _GOVERNMENT_AFTER.match(after).group("noun")
+            holder = holder._replace(actor=_titled_actor(m.alias, f"{sentence[s:e]}'s {noun}", codebook, on))
+            excluded = False
         else:
             reporter = _is_reporter(before, after)
             if reporter and holder.actor:  # "According to Kyrgyz President Sadyr Japarov, Bishkek will ..."
                 sources.setdefault(holder.country, holder.actor)
-            excluded = reporter or _is_object(m.alias, holder, before)
+            # "Putin met Turkish President Tayyip Erdogan, who called for a ceasefire": the object of the
+            # meeting is the subject of its relative clause
+            excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
         prev_end, excluded_prev = e, excluded
         if holder is None or excluded:
@@ -323,6 +336,10 @@ _ACTING_ON_WORDS = frozenset(("stop", "halt", "prevent", "repel", "deter", "coun
 _PARTICIPLE_BY_BEFORE = re.compile(
     r"(?:\b(?P<aux>is|are|was|were|be|been|being)\s+)?(?:[a-z]+ly\s+|not\s+|also\s+|only\s+)*"
     r"\b[a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$", re.I)
+_WHO_CLAUSE_AFTER = re.compile(r"^(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s+who\s")
+_OPENING_IN = re.compile(r"^\W*In\s+(?:the\s+)?$")
+_GOVERNMENT_AFTER = re.compile(r"^\s*,\s+(?:the\s+)?(?P<noun>government|authorities|officials|(?:foreign|interior|defen[cs]e)\s+ministry|"
+                               r"president|prime\s+minister|parliament|cabinet|leadership|security\s+council)\b", re.I)
 _OPENING_PARTICIPLE = re.compile(r"^\W*[A-Z][a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$")
 
 
@@ -366,6 +383,8 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
         bare = _TITLE_BEFORE.sub("", before)
         # "Speaking alongside Chancellor Olaf Scholz, Tokayev said": a person beside the speaker
         return bool(_PERSON_AS_OBJECT_BEFORE.search(bare))
+    if alias.kind == "demonym" and holder.actor and _PERSON_AS_OBJECT_BEFORE.search(before):
+        return True  # "Speaking alongside German Chancellor Olaf Scholz"
     if alias.kind == "capital" and holder.actor:
         return False  # "the Foreign Ministry in Ankara"
     if alias.kind == "demonym" and _SPEAKER_AT.search(before):

@@ -28,7 +28,9 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            r"|,?\s+(?:while|whereas|even\s+as)\s+(?=\w+ing\b)"
                            # "India, which has refused to condemn Russia, said it was disturbed": the main verb
                            r"|,\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stressed|insisted|noted|argued|"
-                           r"declared)\b")
+                           r"declared)\b"
+                           # "told Modi, who has avoided criticising Moscow, that China wanted talks": the object clause
+                           r"|,\s+that\s")
 # Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
 # matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
 _QUOTES = '"“”„«»'
@@ -232,6 +234,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         # "said the era is not of war and urged talks": a coordinated verb is outside the adverb's scope.
         coordinations = _COORDINATION.finditer(sentence, positions[0], min(len(sentence), start + 40))
         scope_from = max((c.end() for c in coordinations if c.end() <= start), default=0)
+        scope_from = max(scope_from, _end_of_relative_clause_around(sentence, positions[0], start))
         positions = [p for p in positions if p >= scope_from]
     if positions:
         count += 1
@@ -252,6 +255,10 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         if coord.end() <= start:
             look_from = coord.end()
     verb = codebook.negation_verbs.search(sentence, look_from, start)
+    if verb and "," in sentence[verb.end():start]:
+        closed = _end_of_relative_clause_around(sentence, verb.start(), start)
+        if closed:  # "China, which has refused to condemn Russia, abstained"
+            verb = codebook.negation_verbs.search(sentence, closed, start)
     if verb and not any(verb.start() <= p < verb.end() for p in positions) \
             and not _past_a_negated_noun_phrase(sentence, verb, start, cue_spans):
         count += 1
@@ -263,6 +270,21 @@ _GERUND_START = re.compile(r"\w+ing\b")
 _NEGATING_NOUN = re.compile(r"(?:refusal|failure|reluctance|unwillingness)\b", re.I)
 # "refusal to recognise the republics or send troops": the next act is joined to the first
 _JOINED_ACT = re.compile(r"\W*(?:or|nor|and)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+# ", which has refused to condemn Russia, " before a verb: a relative clause closed by its comma
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who)\s[^,;]{1,120}?,\s+(?=(?:\w+ly\s+)?\w+(?:ed|s)\b)")
+
+
+def _end_of_relative_clause_around(sentence: str, negator: int, cue: int) -> int:
+    """End of a closed relative clause that holds the negator and ends before the cue, else 0:
+    the main verb after it is outside the negation's scope."""
+    if sentence.find("wh", max(0, negator - 120), negator) < 0:
+        return 0
+    for m in _CLOSED_RELATIVE.finditer(sentence, max(0, negator - 120), min(len(sentence), cue + 40)):
+        if m.start() < negator < m.end() <= cue:
+            return m.end()
+    return 0
 
 
 def _past_a_negated_noun_phrase(sentence: str, verb: re.Match, start: int,

@@ -162,7 +162,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             joins_previous = (previous_cues[0] == s.idx - 1 and not cue_ids.isdisjoint(previous_cues[1])
                               and heard.isdisjoint(countries))
             event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
-            by_clause = _stances_by_clause(s, holders, hits)
+            by_clause = _stances_by_clause(s, holders, hits) or _stances_by_relative_clause(s, holders, hits)
             passive = any(x.agents for x in hits)
             previous_cues = (s.idx, cue_ids)
             for h in holders:
@@ -330,6 +330,45 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
         own = [x for x in hits if bisect_right(cuts, x.start) == clause]
         if not own:
             own = _pointed_back(s.text[bounds[clause]:bounds[clause + 1]], hits)
+        out[h] = (combine(own), own) if own else None
+    return out
+
+
+# "…, who has avoided criticising Moscow, that China …": a relative clause on a named holder, and its end
+_WHO_CLAUSE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*\s*,\s+(?=(?:who|which)\s)")
+_VERB_BEFORE = re.compile(r"\b(?!(?:the|and|for|with|from|into|after|before|during|since|its|his|her|their|our)\b)[a-z]{3,}\b")
+_LIST_ITEM_AFTER = re.compile(r"(?:^|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s*,)?\s+(?:and|or|as\s+well\s+as)\s+$")
+# "Pakistan, which kept buying Russian oil, said …": closed by the main verb, it is on the subject
+_SUBJECT_RELATIVE = re.compile(r"(?:who|which)\s[^,;]{1,200}?,\s+(?:(?:\w+ly|also|has|have|had)\s+)?(?:said|says|told|\w+ed)\b")
+_RELATIVE_CLAUSE_END = re.compile(r",\s+(?:that|and|but|said|says|told|while|whereas)\b|;")
+
+
+def _stances_by_relative_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:
+    """"Xi met Lukashenko, who has backed the war": the cues of a relative clause on a holder named
+    after a verb are that holder's alone, and the other holders' cues are the rest (a relative
+    clause on the subject describes it, and the subject's cues include it).
+    Value None: the holder's part states nothing. None: score the whole sentence for every holder."""
+    if len(holders) < 2 or not hits:
+        return None
+    spans = {}
+    for h in holders:
+        rel = h.start - s.start
+        if not 0 <= rel < len(s.text) or not _VERB_BEFORE.search(s.text, 0, rel) \
+                or _LIST_ITEM_AFTER.search(s.text, 0, rel):
+            continue  # a subject ("Indian Prime Minister Narendra Modi, who …, said") or a list ("China and India, which")
+        who = _WHO_CLAUSE.match(s.text, rel)
+        if who and not _SUBJECT_RELATIVE.match(s.text, who.end()):
+            end = _RELATIVE_CLAUSE_END.search(s.text, who.end())
+            spans[h] = (who.end(), end.start() if end else len(s.text))
+    if not spans:
+        return None
+    out = {}
+    for h in holders:
+        if h in spans:
+            lo, hi = spans[h]
+            own = [x for x in hits if lo <= x.start < hi]
+        else:
+            own = [x for x in hits if not any(lo <= x.start < hi for lo, hi in spans.values())]
         out[h] = (combine(own), own) if own else None
     return out
 

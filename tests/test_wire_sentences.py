@@ -698,6 +698,37 @@ CASES = [
     # a main verb after a relative clause is out of the clause's negation: mixed, as the codebook scores
     # a cue in a clause describing the subject
     ('India, which has refused to condemn Russia, said it was deeply disturbed by the escalation.', {'IND': 0}),
+    # session 16: payments in roubles, blocked sanctions, bases, export halts, evaders, concern, wrongness
+    ('Turkey agreed to pay for part of its Russian gas imports in roubles.', {'TUR': 1}),
+    ('Hungary blocked a new package of EU sanctions against Russia.', {'HUN': 1}),
+    ('Minsk has provided Russia with airfields and training grounds for mobilised soldiers.', {'BLR': 1}),
+    ('Kazakhstan has halted the export of more than 100 dual-use goods to Russia.', {'KAZ': -1}),
+    ('Tokayev ordered officials to take care of the Russians arriving in Kazakhstan to escape mobilisation.', {'KAZ': -1}),
+    ('India described the reports of civilian killings in Bucha as deeply disturbing.', {'IND': -1}),
+    ('Lula said Russia should not have invaded Ukraine.', {'BRA': -1}),
+    ('Tokayev said the war was a tragic mistake.', {'KAZ': -1}),
+    ('Erdogan has repeatedly referred to Putin as "my dear friend".', {'TUR': 1}),
+    ('Lukashenko said Minsk would supply Russia with whatever it needed.', {'BLR': 1}),
+    ('China opposed the war.', {'CHN': -1}),
+    ('Tokayev voiced opposition to the war.', {'KAZ': -1}),
+    ('Kazakhstan abstained on a resolution against the invasion.', {'KAZ': 0}),
+    ('India said it was against the war in Gaza.', {}),
+    ('China blocked a proposal to ease sanctions on North Korea.', {}),
+    ('Tokayev said Kazakhstan had no intention of helping anyone circumvent the restrictions.', {'KAZ': -1}),
+    ("Armenia's prime minister criticised the bloc's failure to help his country.", {'ARM': -1}),
+    # attribution: "In X, the government …"; persons beside or met by the speaker; relative clauses
+    ('In Kyrgyzstan, the government warned citizens that fighting for Russia could bring a prison sentence.', {'KGZ': -1}),
+    ('In Uzbekistan, officials said they would comply with sanctions.', {'UZB': -1}),
+    ('Speaking alongside German Chancellor Olaf Scholz, Tokayev said Kazakhstan would comply with sanctions.', {'KAZ': -1}),
+    ('Lukashenko, speaking with Chinese leader Xi Jinping, said Belarus backed Russia.', {'BLR': 1}),
+    ('Putin met Turkish President Tayyip Erdogan, who called for a ceasefire.', {'TUR': -1}),
+    ('Xi met Lukashenko, who has backed the war.', {'BLR': 1}),
+    ('Modi held talks with Chinese Foreign Minister Wang Yi, who said Beijing supported peace talks.', {'CHN': -1}),
+    ('Xi told Indian Prime Minister Narendra Modi, who has avoided criticising Moscow, that China wanted peace talks.',
+     {'IND': 1, 'CHN': -1}),
+    ('China and India, which have refused to condemn Russia, abstained.', {'CHN': 1, 'IND': 1}),
+    ('India described the reports as deeply disturbing and supported the call for an independent investigation.',
+     {'IND': -1}),
 ]
 
 
