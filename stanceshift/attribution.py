@@ -57,7 +57,7 @@ _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|d
 # "Chancellor Olaf Scholz", "Chinese leader Xi Jinping": a title in capitals or a lower-case office
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+|(?:leader|president|premier|chancellor|counterpart|(?:prime|foreign|defen[cs]e)\s+"
                            r"minister)\s+){1,4}$")
-_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[–—-]\s*)$")
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[–—-]\s*)(?:the\s+)?$")  # "China and the UAE"
 # "U.S. officials said China ...", "China ..., U.S. officials said": a source reporting another state's act.
 _SAYS_AFTER = re.compile(r"^[’']?s?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|say|told\s+\w+|claimed|claims|alleged|alleges|"
                          r"believes?|accused|reported|reports)\b", re.I)
@@ -165,7 +165,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     holders: list[Holder] = []
     ends: list[int] = []  # sentence-relative end of each holder's mention
     parties: list[Mention] = []
-    excluded_prev = False
+    excluded_prev = prev_party = False
     prev_end = None
     sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
     dateline = _WIRE_DATELINE.match(sentence)
@@ -176,6 +176,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         # Bounded context keeps a run-on "sentence" of a megabyte linear.
         before, after = _context_before(sentence, s), sentence[e:e + CONTEXT]
         in_list = prev_end is not None and _in_same_list(sentence[prev_end:s], after)
+        if in_list and prev_party and sentence[prev_end:s].rstrip().endswith("the"):
+            in_list = False  # "statements by Putin and the Chinese leadership": not a list of holders
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
         if holder is None or m.start in objects:
             excluded = True
@@ -203,6 +205,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
         prev_end, excluded_prev = e, excluded
+        prev_party = holder is not None and holder.country in codebook.parties
         if holder is None or excluded:
             continue
         if holder.country in codebook.parties and not include_parties:

@@ -729,6 +729,14 @@ CASES = [
     ('China and India, which have refused to condemn Russia, abstained.', {'CHN': 1, 'IND': 1}),
     ('India described the reports as deeply disturbing and supported the call for an independent investigation.',
      {'IND': -1}),
+    ('Japarov described Russia as Kyrgyzstan\'s main strategic partner and ally.', {'KGZ': 1}),
+    ('Iran has helped Russia build a factory to produce drones.', {'IRN': 1}),
+    ('China joined Russia in blocking a Security Council statement on the attack.', {'CHN': 1}),
+    ('Mirziyoyev said Uzbekistan was against any war and supported a peaceful solution.', {'UZB': -1}),
+    ('India, China and the United Arab Emirates abstained as the General Assembly voted 141-5 to demand that Russia '
+     'withdraw from Ukraine.', {'IND': 0, 'CHN': 0, 'ARE': 0}),
+    ('Uzbekistan has not commented publicly on the annexation.', {'UZB': 0}),
+    ('Turkmenistan has yet to respond.', {'TKM': 0}),
 ]
 
 
