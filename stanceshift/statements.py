@@ -188,7 +188,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     ev, src = events.named_before(s.idx), "dateline"
                 if d is None:
                     nearby = _date_nearby(recent, s.idx, h, carried, ev)
-                    d, prec = nearby or _fallback_date(ev, published, codebook)
+                    d, prec = nearby or _fallback_date(ev, published, codebook, s.text)
                     from_text = nearby is not None
                 rows.append(_row(doc_id, s, h, h_stance, h_hits, ev, d, prec, codebook))
                 recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor, from_text))
@@ -348,16 +348,15 @@ def _stances_by_relative_clause(s: _Sentence, holders: list[Holder], hits: list[
     after a verb are that holder's alone, and the other holders' cues are the rest (a relative
     clause on the subject describes it, and the subject's cues include it).
     Value None: the holder's part states nothing. None: score the whole sentence for every holder."""
-    if len(holders) < 2 or not hits:
+    if len(holders) < 2 or not hits or ", wh" not in s.text:
         return None
     spans = {}
     for h in holders:
         rel = h.start - s.start
-        if not 0 <= rel < len(s.text) or not _VERB_BEFORE.search(s.text, 0, rel) \
-                or _LIST_ITEM_AFTER.search(s.text, 0, rel):
+        who = _WHO_CLAUSE.match(s.text, rel) if 0 <= rel < len(s.text) else None
+        if not who or not _VERB_BEFORE.search(s.text, 0, rel) or _LIST_ITEM_AFTER.search(s.text, 0, rel):
             continue  # a subject ("Indian Prime Minister Narendra Modi, who …, said") or a list ("China and India, which")
-        who = _WHO_CLAUSE.match(s.text, rel)
-        if who and not _SUBJECT_RELATIVE.match(s.text, who.end()):
+        if not _SUBJECT_RELATIVE.match(s.text, who.end()):
             end = _RELATIVE_CLAUSE_END.search(s.text, who.end())
             spans[h] = (who.end(), end.start() if end else len(s.text))
     if not spans:
@@ -611,11 +610,25 @@ def _last_day(own_date: tuple[date, str]) -> date:
     return day
 
 
-def _fallback_date(event_id: str, published: date | None, codebook: Codebook) -> tuple[date | None, str]:
+def _fallback_date(event_id: str, published: date | None, codebook: Codebook,
+                   sentence: str = "") -> tuple[date | None, str]:
+    """An undated statement takes its summit's or vote's date, else the publication date. A reaction
+    to Russia's own act (the mobilisation, the annexation) comes after it, on a day the text does
+    not give, so it keeps the publication date, unless the sentence times it by the act ("right
+    after the start of the special operation", "following Putin's mobilisation announcement"): then
+    the act's start, to the week."""
     event = codebook.event(event_id) if event_id else None
-    if event is not None and (event.end - event.start) <= timedelta(days=7):
-        return event.start, "day" if event.start == event.end else "week"
-    return published, "published"
+    if event is None or (event.end - event.start) > timedelta(days=7):
+        return published, "published"
+    if event.by_russia:
+        return (event.start, "week") if _TIMED_BY_RUSSIAS_ACT.search(sentence) else (published, "published")
+    return event.start, "day" if event.start == event.end else "week"
+
+
+_TIMED_BY_RUSSIAS_ACT = re.compile(
+    r"\b(?:after|following|before|since|in\s+the\s+wake\s+of|in\s+response\s+to)\s+(?:the\s+)?(?:start|launch|"
+    r"outbreak|beginning|announcement)?(?:\s+of\s+(?:the\s+)?)?[\"“‘']?(?:[\w’'-]+\s+){0,3}?[\"“‘']?(?:mobili[sz]ation|invasion|"
+    r"war|special\s+(?:military\s+)?operation|referend\w+|annexation)", re.I)
 
 
 def _row(doc_id: str, s: _Sentence, h: Holder, stance: int, hits, event: str, on: date | None,

@@ -251,6 +251,21 @@ def test_statement_without_a_date_takes_the_same_states_date_from_the_previous_s
     assert st_.set_index("country").loc["MNG", "date_precision"] != "day"
 
 
+def test_an_undated_reaction_to_russias_act_keeps_the_publication_date():
+    st_ = extract("Uzbekistan said it would not take part in Russia's mobilisation.", published="2022-12-01")
+    assert st_[["event", "date", "date_precision"]].values.tolist() == [
+        ["mobilisation_2022", pd.Timestamp("2022-12-01"), "published"]]
+    # timed by the act: its start, to the week
+    st_ = extract("Following Putin's mobilisation announcement, Kazakhstan said it would not mobilise.",
+                  published="2022-12-01")
+    assert st_[["date", "date_precision"]].values.tolist() == [[pd.Timestamp("2022-09-21"), "week"]]
+    # a summit is where the statement was made: its dates
+    st_ = extract("At the SCO summit in Samarkand, Modi told Putin that this was not an era of war.",
+                  published="2022-12-01")
+    assert st_[["event", "date", "date_precision"]].values.tolist() == [
+        ["sco_summit_2022", pd.Timestamp("2022-09-15"), "week"]]
+
+
 def test_new_holders_doing_the_previous_sentences_act_share_its_event():
     first = "Belarus voted against the resolution to suspend Russia from the Human Rights Council.\n\n"
     st_ = extract(first + "Laos also voted no.", published="2022-05-09")

@@ -737,6 +737,7 @@ CASES = [
      'withdraw from Ukraine.', {'IND': 0, 'CHN': 0, 'ARE': 0}),
     ('Uzbekistan has not commented publicly on the annexation.', {'UZB': 0}),
     ('Turkmenistan has yet to respond.', {'TKM': 0}),
+    ('Jaishankar said the trajectory of the Ukraine conflict was a matter of profound concern.', {'IND': -1}),
 ]
 
 
