@@ -618,8 +618,8 @@ def _fallback_date(event_id: str, published: date | None, codebook: Codebook,
     after the start of the special operation", "following Putin's mobilisation announcement"): then
     the act's start, to the week."""
     event = codebook.event(event_id) if event_id else None
-    if event is None or (event.end - event.start) > timedelta(days=7):
-        return published, "published"
+    if event is None or (event.end - event.start) > timedelta(days=7) or (published and event.start > published):
+        return published, "published"  # ("will meet Putin at the SCO summit" a week before it: said before)
     if event.by_russia:
         return (event.start, "week") if _TIMED_BY_RUSSIAS_ACT.search(sentence) else (published, "published")
     return event.start, "day" if event.start == event.end else "week"

@@ -259,6 +259,10 @@ def test_an_undated_reaction_to_russias_act_keeps_the_publication_date():
     st_ = extract("Following Putin's mobilisation announcement, Kazakhstan said it would not mobilise.",
                   published="2022-12-01")
     assert st_[["date", "date_precision"]].values.tolist() == [[pd.Timestamp("2022-09-21"), "week"]]
+    # a summit still to come is not when the statement was made
+    st_ = extract("Kazakhstan will call for peace talks at the SCO summit in Samarkand.", published="2022-09-08")
+    assert st_[["event", "date", "date_precision"]].values.tolist() == [
+        ["sco_summit_2022", pd.Timestamp("2022-09-08"), "published"]]
     # a summit is where the statement was made: its dates
     st_ = extract("At the SCO summit in Samarkand, Modi told Putin that this was not an era of war.",
                   published="2022-12-01")
