@@ -30,7 +30,9 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            r"|,\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stressed|insisted|noted|argued|"
                            r"declared)\b"
                            # "told Modi, who has avoided criticising Moscow, that China wanted talks": the object clause
-                           r"|,\s+that\s")
+                           r"|,\s+that\s"
+                           # "refused to send ammunition to Ukraine, saying Brazil wants peace": its reason
+                           r"|,\s+(?:saying|adding|arguing|insisting|noting|stressing|explaining)\b")
 # Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
 # matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
 _QUOTES = '"“”„«»'

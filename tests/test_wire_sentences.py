@@ -738,6 +738,10 @@ CASES = [
     ('Uzbekistan has not commented publicly on the annexation.', {'UZB': 0}),
     ('Turkmenistan has yet to respond.', {'TKM': 0}),
     ('Jaishankar said the trajectory of the Ukraine conflict was a matter of profound concern.', {'IND': -1}),
+    ('Experts say Kazakhstan is walking a tightrope between Moscow and the West.', {'KAZ': 0}),
+    ('Turkey has sought to balance its ties with Kyiv and Moscow.', {'TUR': 0}),
+    ("Kazakhstan's exports of dual-use goods to Russia have surged, raising concerns in Washington.", {'KAZ': 1}),
+    ("Brazil's Lula has refused to send ammunition to Ukraine, saying Brazil wants peace.", {'BRA': 0}),
 ]
 
 
