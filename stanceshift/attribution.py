@@ -185,6 +185,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
+        elif "by" in before[-8:] and _REQUESTER_BEFORE.search(before[-40:]):
+            excluded = True  # "Mongolia was urged by Washington to impose sanctions": the act asked for is not the asker's
         elif "by" in before[-8:] and _agent_of_participle(before) and (holders or _OPENING_PARTICIPLE.match(before)):
             # "will comply with sanctions imposed by the United States", "Kazakhstan, backed by China,",
             # "Urged by Washington, Mongolia imposed …"
@@ -340,6 +342,7 @@ _PARTICIPLE_BY_BEFORE = re.compile(
     r"(?:\b(?P<aux>is|are|was|were|be|been|being)\s+)?(?:[a-z]+ly\s+|not\s+|also\s+|only\s+)*"
     r"\b[a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$", re.I)
 _WHO_CLAUSE_AFTER = re.compile(r"^(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s+who\s")
+_REQUESTER_BEFORE = re.compile(r"\b(?:asked|urged|pressed|pressured|invited|encouraged|lobbied|called\s+on)\s+by\s+(?:the\s+)?$", re.I)
 _OPENING_IN = re.compile(r"^\W*In\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"^\s*,\s+(?:the\s+)?(?P<noun>government|authorities|officials|(?:foreign|interior|defen[cs]e)\s+ministry|"
                                r"president|prime\s+minister|parliament|cabinet|leadership|security\s+council)\b", re.I)

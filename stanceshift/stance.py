@@ -101,12 +101,15 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
             continue  # inside an earlier, longer cue
         kept.append((cue, m))
         max_end = m.end()
+    refused = _request_refused(sentence)
     kept = [(cue, m) for cue, m in kept
             if not (_is_conditional(sentence, m.start(), codebook, literal)
-                    or _describes_a_resolution(sentence, m.start(), codebook, literal))]
+                    or (_describes_a_resolution(sentence, m.start(), codebook, literal)
+                        and not (refused and refused[0] <= m.start() < refused[1])))]
     spans = [(m.start(), m.end()) for _, m in kept]
     hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
-                   _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans),
+                   _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans)
+                   != bool(refused and refused[0] <= m.start() < refused[1]),
                    _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits))
 
@@ -338,6 +341,21 @@ def _comma_clause_start(sentence: str, start: int) -> int:
 def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:
     lo = _comma_clause_start(sentence, start)
     return literal.may_match("conditional", lo, start) and bool(codebook.conditional.search(sentence, lo, start))
+
+
+# "Kazakhstan was asked to join the sanctions but refused": the act asked for, refused
+_ASKED_BUT_REFUSED = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:asked|urged|pressed|pressured|invited|"
+    r"encouraged|lobbied|called\s+on)\s+(?:by\s+[^,;.]{1,40}?\s+)?to\s+(?P<act>[^.;]{1,100}?),?\s+but\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:so\s+far\s+)?(?:refused|declined|rejected|resisted|balked)\b(?!\s+to\s+(?!do\s+so\b))", re.I)
+
+
+def _request_refused(sentence: str) -> tuple[int, int] | None:
+    """Where the refused act of a request is in the sentence, if a request is refused in it."""
+    if "but" not in sentence:
+        return None
+    m = _ASKED_BUT_REFUSED.search(sentence)
+    return m.span("act") if m else None
 
 
 def _describes_a_resolution(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:

@@ -201,6 +201,35 @@ def test_counterpart_after_meet_is_not_a_holder():
     assert rows("Tokayev said Kazakhstan will follow the sanctions regime during a visit to meet German Chancellor Olaf Scholz.") == {("KAZ", -1)}
 
 
+def test_a_met_persons_relative_clause_is_that_persons_alone():
+    assert rows("Putin met Turkish President Tayyip Erdogan, who called for a ceasefire.") == {("TUR", -1)}
+    # the speaker's own cues stay the speaker's
+    assert rows("Xi told Indian Prime Minister Narendra Modi, who has avoided criticising Moscow, "
+                "that China wanted peace talks.") == {("IND", 1), ("CHN", -1)}
+    # a relative clause on the subject, or on a whole list, is shared
+    assert rows("China and India, which have refused to condemn Russia, abstained.") == {("CHN", 1), ("IND", 1)}
+
+
+def test_a_closed_relative_clause_ends_its_negation():
+    # "abstained" after the clause is not negated by "refused" inside it
+    cues = extract("China, which has refused to condemn Russia, abstained.")["cues"].tolist()
+    assert cues == ["condemn Russia [negated];abstained"]
+
+
+def test_a_refused_request_negates_the_act_asked_for():
+    assert rows("Kazakhstan was asked to join the sanctions but refused.") == {("KAZ", 1)}
+    assert rows("Mongolia was urged by Washington to impose sanctions on Russia, but declined.") == {("MNG", 1)}
+    # asked, not refused: the asker's wish, no row
+    assert rows("Mongolia was asked to impose sanctions on Russia.") == set()
+
+
+def test_a_place_names_the_government_that_acts_in_it():
+    st_ = extract("In Kyrgyzstan, the government warned citizens that fighting for Russia could bring a prison sentence.")
+    assert st_[["country", "actor"]].values.tolist() == [["KGZ", "Kyrgyzstan's government"]]
+    # a place where others act is no holder
+    assert rows("In India, opposition politicians criticised the government's silence on the war.") == set()
+
+
 # --- the target is Moscow
 def test_support_for_someone_else_is_not_support_for_russia():
     assert rows("Xi offered his country's support as New Delhi prepares to host the summit.") == set()

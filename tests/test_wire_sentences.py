@@ -742,6 +742,8 @@ CASES = [
     ('Turkey has sought to balance its ties with Kyiv and Moscow.', {'TUR': 0}),
     ("Kazakhstan's exports of dual-use goods to Russia have surged, raising concerns in Washington.", {'KAZ': 1}),
     ("Brazil's Lula has refused to send ammunition to Ukraine, saying Brazil wants peace.", {'BRA': 0}),
+    ('India\'s Modi repeated that "today\'s era must not be of war".', {'IND': -1}),
+    ('Turkey was asked to close the straits to Russian warships but refused to do so.', {'TUR': 1}),
 ]
 
 
