@@ -346,8 +346,9 @@ def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: Pref
 # "Kazakhstan was asked to join the sanctions but refused": the act asked for, refused
 _ASKED_BUT_REFUSED = re.compile(
     r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:asked|urged|pressed|pressured|invited|"
-    r"encouraged|lobbied|called\s+on)\s+(?:by\s+[^,;.]{1,40}?\s+)?to\s+(?P<act>[^.;]{1,100}?),?\s+but\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?:so\s+far\s+)?(?:refused|declined|rejected|resisted|balked)\b(?!\s+to\s+(?!do\s+so\b))", re.I)
+    r"encouraged|lobbied|called\s+on)\s+(?:by\s+[^,;.]{1,40}?\s+)?to\s+(?P<act>[^.;]{1,100}?),?\s+but\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:so\s+far\s+)?(?:refused|declined|rejected|resisted|balked)\b"
+    r"(?!\s+to\s+(?!do\s+so\b))", re.I)
 
 
 def _request_refused(sentence: str) -> tuple[int, int] | None:

@@ -336,10 +336,12 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
 
 # "…, who has avoided criticising Moscow, that China …": a relative clause on a named holder, and its end
 _WHO_CLAUSE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*\s*,\s+(?=(?:who|which)\s)")
-_VERB_BEFORE = re.compile(r"\b(?!(?:the|and|for|with|from|into|after|before|during|since|its|his|her|their|our)\b)[a-z]{3,}\b")
+_VERB_BEFORE = re.compile(r"\b(?!(?:the|and|for|with|from|into|after|before|during|since|its|his|her|their|our)\b)"
+                          r"[a-z]{3,}\b")
 _LIST_ITEM_AFTER = re.compile(r"(?:^|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s*,)?\s+(?:and|or|as\s+well\s+as)\s+$")
 # "Pakistan, which kept buying Russian oil, said …": closed by the main verb, it is on the subject
-_SUBJECT_RELATIVE = re.compile(r"(?:who|which)\s[^,;]{1,200}?,\s+(?:(?:\w+ly|also|has|have|had)\s+)?(?:said|says|told|\w+ed)\b")
+_SUBJECT_RELATIVE = re.compile(r"(?:who|which)\s[^,;]{1,200}?,\s+(?:(?:\w+ly|also|has|have|had)\s+)?"
+                               r"(?:said|says|told|\w+ed)\b")
 _RELATIVE_CLAUSE_END = re.compile(r",\s+(?:that|and|but|said|says|told|while|whereas)\b|;")
 
 
@@ -355,7 +357,7 @@ def _stances_by_relative_clause(s: _Sentence, holders: list[Holder], hits: list[
         rel = h.start - s.start
         who = _WHO_CLAUSE.match(s.text, rel) if 0 <= rel < len(s.text) else None
         if not who or not _VERB_BEFORE.search(s.text, 0, rel) or _LIST_ITEM_AFTER.search(s.text, 0, rel):
-            continue  # a subject ("Indian Prime Minister Narendra Modi, who …, said") or a list ("China and India, which")
+            continue  # on a subject ("Indian Prime Minister Narendra Modi, who …") or a list ("China and India, which")
         if not _SUBJECT_RELATIVE.match(s.text, who.end()):
             end = _RELATIVE_CLAUSE_END.search(s.text, who.end())
             spans[h] = (who.end(), end.start() if end else len(s.text))
@@ -626,9 +628,9 @@ def _fallback_date(event_id: str, published: date | None, codebook: Codebook,
 
 
 _TIMED_BY_RUSSIAS_ACT = re.compile(
-    r"\b(?:after|following|before|since|in\s+the\s+wake\s+of|in\s+response\s+to)\s+(?:the\s+)?(?:start|launch|"
-    r"outbreak|beginning|announcement)?(?:\s+of\s+(?:the\s+)?)?[\"“‘']?(?:[\w’'-]+\s+){0,3}?[\"“‘']?(?:mobili[sz]ation|invasion|"
-    r"war|special\s+(?:military\s+)?operation|referend\w+|annexation)", re.I)
+    r"\b(?:after|following|before|in\s+the\s+wake\s+of|in\s+response\s+to)\s+(?:the\s+)?(?:start|launch|"
+    r"outbreak|beginning|announcement)?(?:\s+of\s+(?:the\s+)?)?[\"“‘']?(?:[\w’'-]+\s+){0,3}?[\"“‘']?"
+    r"(?:mobili[sz]ation|invasion|war|special\s+(?:military\s+)?operation|referend\w+|annexation)", re.I)
 
 
 def _row(doc_id: str, s: _Sentence, h: Holder, stance: int, hits, event: str, on: date | None,
