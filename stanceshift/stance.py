@@ -351,10 +351,13 @@ _ASKED_BUT_REFUSED = re.compile(
     r"(?!\s+to\s+(?!do\s+so\b))", re.I)
 
 
+_REQUEST_VERBS = ("asked", "urged", "pressed", "pressured", "invited", "encouraged", "lobbied", "called on")
+
+
 def _request_refused(sentence: str) -> tuple[int, int] | None:
     """Where the refused act of a request is in the sentence, if a request is refused in it."""
-    if "but" not in sentence:
-        return None
+    if " but " not in sentence or not any(verb in sentence for verb in _REQUEST_VERBS):
+        return None  # most sentences: skip the regex
     m = _ASKED_BUT_REFUSED.search(sentence)
     return m.span("act") if m else None
 
