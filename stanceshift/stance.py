@@ -344,14 +344,13 @@ def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: Pref
 
 
 # "Kazakhstan was asked to join the sanctions but refused": the act asked for, refused
+_REQUEST_VERBS = ("asked", "urged", "pressed", "pressured", "invited", "encouraged", "lobbied", "called on")
 _ASKED_BUT_REFUSED = re.compile(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:asked|urged|pressed|pressured|invited|"
-    r"encouraged|lobbied|called\s+on)\s+(?:by\s+[^,;.]{1,40}?\s+)?to\s+(?P<act>[^.;]{1,100}?),?\s+but\s+"
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:"
+    + "|".join(v.replace(" ", r"\s+") for v in _REQUEST_VERBS)
+    + r")\s+(?:by\s+[^,;.]{1,40}?\s+)?to\s+(?P<act>[^.;]{1,100}?),?\s+but\s+"
     r"(?:has\s+|had\s+|have\s+)?(?:so\s+far\s+)?(?:refused|declined|rejected|resisted|balked)\b"
     r"(?!\s+to\s+(?!do\s+so\b))", re.I)
-
-
-_REQUEST_VERBS = ("asked", "urged", "pressed", "pressured", "invited", "encouraged", "lobbied", "called on")
 
 
 def _request_refused(sentence: str) -> tuple[int, int] | None:
