@@ -170,6 +170,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     excluded_prev = prev_party = False
     prev_end = None
     sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
+    relatives = closed_relative_clauses(sentence) if ", wh" in sentence else ()
     dateline = _WIRE_DATELINE.match(sentence)
     if dateline:
         inside = [m for m in inside if m.start - offset >= dateline.end()]
@@ -183,6 +184,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
         if holder is None or m.start in objects:
             excluded = True
+        elif holders and any(lo < s < hi for lo, hi in relatives):
+            excluded = True  # "Mongolia, which borders both Russia and China, has abstained": the clause's own
         elif in_list:
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
@@ -226,6 +229,20 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     if sources:  # a state's own source speaks for it
         holders = [h._replace(actor=sources[h.country]) if not h.actor and h.country in sources else h for h in holders]
     return _merge_by_country(holders), parties
+
+
+# ", which borders both Russia and China, has": a relative clause closed by its comma and the main verb
+_CLOSED_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:which|who|whose)\s[^,;]{1,200}?(?=,\s+(?:(?:\w+ly|also|still|not)\s+)?"
+    r"(?:said|says|told|\w+ed|has|have|had|is|was|are|were|will|would|did|does|do|could|can|may|might|must|should)\b)")
+
+
+def closed_relative_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the relative clauses that sit between a subject and its verb (from the relative
+    pronoun to the comma that closes the clause): "Mongolia, which borders both Russia and China,
+    has abstained". A state named inside one is what the clause says about the subject, not a
+    subject of the sentence."""
+    return [(m.start() + 1, m.end()) for m in _CLOSED_RELATIVE_CLAUSE.finditer(sentence)]
 
 
 def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: list[int]) -> list[Holder]:

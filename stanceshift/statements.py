@@ -108,7 +108,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     rows: list[dict] = []
     antecedent: tuple[int, Holder, tuple[Holder, ...]] | None = None  # (sentence index, first holder, all)
     recent: list[tuple] = []  # (idx, country, event, date, precision, event source, actor, date from text)
-    previous_cues: tuple[int, set[str]] = (-2, set())  # the last sentence with statements, its cue ids
+    # the last sentence with statements, its cue ids and the hits of its last clause
+    previous_cues: tuple[int, set[str], list[CueHit]] = (-2, set(), [])
     heard: set[str] = set()  # countries with a statement so far (the countries of ``recent``)
 
     mention_starts = [m.start for m in mentions]
@@ -149,6 +150,9 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         if hits is None:
             hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
                     if holders and not is_question(s.text) else [])
+        if holders and not hits and previous_cues[0] == s.idx - 1 and not is_question(s.text):
+            # "Kazakhstan abstained. Its neighbour Kyrgyzstan did the same.": the act pointed back to
+            hits = _pointing_back_to(s.text, previous_cues[2])
         stance = combine(hits)
         if carried is False and holders and pronoun_led and antecedent[1].actor:
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
@@ -164,7 +168,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
             by_clause = _stances_by_clause(s, holders, hits) or _stances_by_relative_clause(s, holders, hits)
             passive = any(x.agents for x in hits)
-            previous_cues = (s.idx, cue_ids)
+            last_hits = hits
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -193,6 +197,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 rows.append(_row(doc_id, s, h, h_stance, h_hits, ev, d, prec, codebook))
                 recent.append((s.idx, h.country, ev, None if prec == "published" else d, prec, src, h.actor, from_text))
                 heard.add(h.country)
+                last_hits = h_hits
+            previous_cues = (s.idx, cue_ids, last_hits)
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0], tuple(holders))
@@ -307,21 +313,32 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
     different clauses joined by a contrast (while, whereas, but, a semicolon), each holder is scored
     on its own clause's cues. A clause without cues that only points back ("..., while China and
     India did not"; "..., while Uzbekistan did the same") takes the other clause's cues, negated or
-    as they are; any other clause without cues gives its holders no row (value None). None: score
-    the whole sentence for every holder."""
-    if len(holders) < 2 or not hits:
-        return None
+    as they are; any other clause without cues gives its holders no row (value None). Clauses
+    joined by ", and" are split the same way when each holder's clause states its own act
+    ("Belarus voted against, and Armenia abstained"), as a list with a serial comma does not
+    ("Belarus, Kazakhstan, and Armenia voted against"). None: score the whole sentence for every
+    holder."""
+    if len(holders) < 2 or not hits or any(not s.start <= h.start < s.end for h in holders):
+        return None  # (a holder carried over from an earlier sentence stands in no clause here)
     cuts = [m.end() for m in CONTRAST.finditer(s.text)]
     fronted = _FRONTED_CONTRAST.match(s.text)
     if fronted:  # "While Belarus backed the invasion, Kazakhstan called for talks"
         cuts = sorted({fronted.end(), *cuts})
-    if not cuts:
-        return None
-    clause_of_holder = {}
-    for h in holders:
-        if not s.start <= h.start < s.end:
-            return None  # carried over from an earlier sentence
-        clause_of_holder[h] = bisect_right(cuts, h.start - s.start)
+    if ", and " in s.text:
+        with_and = sorted({*cuts, *(m.end() for m in _AND_CLAUSE.finditer(s.text))})
+        out = _scored_by_clauses(s, holders, hits, with_and)
+        if out and all(v is not None for v in out.values()):
+            return out
+    return _scored_by_clauses(s, holders, hits, cuts) if cuts else None
+
+
+_AND_CLAUSE = re.compile(r",\s+and\s+")
+
+
+def _scored_by_clauses(s: _Sentence, holders: list[Holder], hits: list[CueHit], cuts: list[int]) -> dict | None:
+    """Each holder's stance from the cues of its clause (clauses end at ``cuts``), or None when all
+    holders share one clause."""
+    clause_of_holder = {h: bisect_right(cuts, h.start - s.start) for h in holders}
     if len(set(clause_of_holder.values())) < 2:
         return None
     bounds = [0, *cuts, len(s.text)]
@@ -386,6 +403,26 @@ def _as_agent_or_not(s: _Sentence, h: Holder, hits: list[CueHit], mentions: list
         return [x for x in hits if x.agents is None]
     agents_from = min(x.agents[0] for x in passive)  # cues after the agents are theirs too
     return sorted(passive + [x for x in hits if x.agents is None and x.start >= agents_from], key=lambda x: x.start)
+
+
+def _pointing_back_to(sentence: str, hits: list[CueHit]) -> list[CueHit]:
+    """The previous sentence's cues for a sentence that only points back at them ("Kyrgyzstan did
+    the same", "Tajikistan did not"), placed on the words that point back, so that the cues column
+    shows both ("did the same [= abstained]")."""
+    if not hits:
+        return []
+    negated = _ELLIPSIS_NEGATED.search(sentence)
+    pointer = negated or _ELLIPSIS_SAME.search(sentence)
+    if pointer is None:
+        return []
+    words = pointer.group(0).strip(" \t.,;:!?")
+    return [x._replace(start=pointer.start(), end=pointer.end(), text=f"{words} [= {_first_cue_text(x.text)}]",
+                       negated=x.negated != bool(negated), agents=None) for x in hits]
+
+
+def _first_cue_text(text: str) -> str:
+    """"abstained" of "did the same [= abstained]": the cue a chain of pointers goes back to."""
+    return text[text.index(" [= ") + 4:-1] if text.endswith("]") and " [= " in text else text
 
 
 def _pointed_back(clause: str, hits: list[CueHit]) -> list[CueHit]:

@@ -323,6 +323,13 @@ def test_a_report_filed_from_an_event_links_its_undated_statements_to_it():
         assert extract(changed, published=published)["event"].tolist() == [""], (changed, published)
 
 
+def test_a_meeting_of_the_csto_leaders_names_the_summit_for_its_paragraph():
+    # "Leaders of the CSTO met": no "summit" in the sentence, and the next one names no event
+    out = extract("Leaders of the CSTO met in the Kremlin on Monday. Belarus's Lukashenko urged the bloc to present "
+                  "a united front against Western sanctions.", published="2022-05-17")
+    assert out[["country", "event"]].values.tolist() == [["BLR", "csto_summit_2022"]]
+
+
 def test_csto_summits_are_told_apart_by_date():
     assert extract("Pashinyan refused to sign the declaration at the CSTO summit.",
                    published="2022-11-24")["event"].tolist() == ["csto_summit_yerevan_2022"]

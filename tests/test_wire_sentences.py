@@ -744,6 +744,19 @@ CASES = [
     ("Brazil's Lula has refused to send ammunition to Ukraine, saying Brazil wants peace.", {'BRA': 0}),
     ('India\'s Modi repeated that "today\'s era must not be of war".', {'IND': -1}),
     ('Turkey was asked to close the straits to Russian warships but refused to do so.', {'TUR': 1}),
+    ('Mongolia, which borders both Russia and China, has abstained on every UN resolution on the war.', {'MNG': 0}),
+    ('Kazakhstan, which China has courted for years, refused to recognise the referendums.', {'KAZ': -1}),
+    ('Tokayev, who met Xi Jinping on Monday, said Kazakhstan would not recognise the referendums.', {'KAZ': -1}),
+    ('Erdogan said the West was provoking Russia.', {'TUR': 1}),
+    ('Orban argued that Russia had been provoked by NATO.', {'HUN': 1}),
+    ('China called on all sides to exercise restraint.', {'CHN': 0}),
+    ('Belarus voted against the resolution, and Armenia abstained.', {'BLR': 1, 'ARM': 0}),
+    ('Belarus, Kazakhstan, and Tajikistan voted against the resolution.', {'BLR': 1, 'KAZ': 1, 'TJK': 1}),
+    ('China abstained, and India said it would keep buying Russian oil.', {'CHN': 0, 'IND': 1}),
+    ('China said nothing.', {'CHN': 0}),
+    ('Kazakhstan abstained. Its neighbour Kyrgyzstan did the same. Tajikistan did not.', {'KAZ': 0, 'KGZ': 0, 'TJK': 0}),
+    ('Serbia voted for the resolution. Hungary followed suit.', {'SRB': -1, 'HUN': -1}),
+    ('India condemned the killings in Bucha. Pakistan did not.', {'IND': -1, 'PAK': 1}),
 ]
 
 
