@@ -168,6 +168,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
             by_clause = _stances_by_clause(s, holders, hits) or _stances_by_relative_clause(s, holders, hits)
             passive = any(x.agents for x in hits)
+            # "The Gulf state has since hosted talks": after the time of the sentences before
+            later = "since" in s.text and bool(_SINCE_THEN.search(s.text))
             last_hits = hits
             for h in holders:
                 if by_clause and by_clause[h] is None:
@@ -180,7 +182,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     h_stance = combine(h_hits)
                 ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
                 from_text = own_date is not None  # the date was written in the text, here or nearby
-                if not ev:
+                if not ev and not later:
                     inherited = _inherit(recent, s.idx, h, carried)
                     if inherited:
                         ev, src = inherited[2], "inherited"
@@ -191,7 +193,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if not ev and d is None:
                     ev, src = events.named_before(s.idx), "dateline"
                 if d is None:
-                    nearby = _date_nearby(recent, s.idx, h, carried, ev)
+                    nearby = None if later else _date_nearby(recent, s.idx, h, carried, ev)
                     d, prec = nearby or _fallback_date(ev, published, codebook, s.text)
                     from_text = nearby is not None
                 rows.append(_row(doc_id, s, h, h_stance, h_hits, ev, d, prec, codebook))
@@ -622,6 +624,9 @@ def _inherit(recent, idx: int, holder: Holder, carried: bool):
         if gap <= (CARRY_WINDOW if carried else INHERIT_WINDOW) or same_person:
             return item
     return None
+
+
+_SINCE_THEN = re.compile(r"\b(?:has|have|had)\s+since\b|\bsince\s+then\b", re.I)
 
 
 def _date_nearby(recent, idx: int, holder: Holder, carried: bool, event: str) -> tuple[date, str] | None:

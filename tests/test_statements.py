@@ -330,6 +330,21 @@ def test_a_meeting_of_the_csto_leaders_names_the_summit_for_its_paragraph():
     assert out[["country", "event"]].values.tolist() == [["BLR", "csto_summit_2022"]]
 
 
+def test_a_voting_record_links_no_single_vote():
+    # ES-11/5 (14 November) lies within 60 days before publication, but "resolutions" are several votes
+    out = extract("India has abstained on UN resolutions condemning Moscow.", published="2022-12-06")
+    assert out[["country", "event", "date_precision"]].values.tolist() == [["IND", "", "published"]]
+    one = extract("India abstained in the UN vote on reparations.", published="2022-12-06")
+    assert one["event"].tolist() == ["unga_es11_5_2022"]
+
+
+def test_an_act_done_since_then_takes_no_earlier_date():
+    out = extract("The United Arab Emirates abstained in the Security Council vote in February. The Gulf state has "
+                  "since hosted talks between Russian and Ukrainian officials.", published="2022-10-20")
+    assert out[["stance", "date_precision"]].values.tolist() == [[0, "month"], [0, "published"]]
+    assert str(out["date"].iloc[1].date()) == "2022-10-20"
+
+
 def test_csto_summits_are_told_apart_by_date():
     assert extract("Pashinyan refused to sign the declaration at the CSTO summit.",
                    published="2022-11-24")["event"].tolist() == ["csto_summit_yerevan_2022"]

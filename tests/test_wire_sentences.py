@@ -757,6 +757,10 @@ CASES = [
     ('Kazakhstan abstained. Its neighbour Kyrgyzstan did the same. Tajikistan did not.', {'KAZ': 0, 'KGZ': 0, 'TJK': 0}),
     ('Serbia voted for the resolution. Hungary followed suit.', {'SRB': -1, 'HUN': -1}),
     ('India condemned the killings in Bucha. Pakistan did not.', {'IND': -1, 'PAK': 1}),
+    ('Uzbekistan, Kyrgyzstan, Tajikistan and Turkmenistan made no comment.', {'UZB': 0, 'KGZ': 0, 'TJK': 0, 'TKM': 0}),
+    ('Kazakhstan made no immediate comment.', {}),
+    ('Washington accused Riyadh of siding with Russia.', {'SAU': 1}),
+    ('Lula said on Sunday that the United States should stop encouraging the war.', {'BRA': 1}),
 ]
 
 
