@@ -220,6 +220,11 @@ def _nth_word_back(sentence: str, lo: int, hi: int, n: int) -> int:
 def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixHits, inside: bool = True,
                 quoted: str | None = None, cue_spans: Sequence[tuple[int, int]] = ()) -> bool:
     start = m.start()
+    crossing = _COORDINATION.search(sentence, start + 1, m.end()) if "," in sentence[start:m.end()] else None
+    if crossing:
+        # "refused to join the sanctions, saying they would hurt the economy": a cue that runs past the
+        # coordination is stated there, beyond the scope of what negates the words before it
+        return bool(inside and codebook.negation_adverbs.search(sentence, crossing.end(), m.end()))
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap
     # (``inside``: False where the cue's own wording holds the negator).

@@ -21,6 +21,18 @@ def rows(text, **kw):
 
 
 # --- negation and its scope
+def test_not_only_adds_and_does_not_negate():
+    assert rows("India not only kept buying Russian oil but also increased its purchases of Russian coal.") == {("IND", 1)}
+    assert rows("India did not keep buying Russian oil.") == {("IND", -1)}
+
+
+def test_a_cue_that_runs_past_saying_is_outside_the_refusal():
+    # the counterproductive-sanctions cue spans ", saying": "refused" negates the joining only
+    out = extract("Serbia has refused to join the sanctions, saying they would hurt its economy.")
+    assert out[["country", "stance"]].values.tolist() == [["SRB", 1]]
+    assert "[negated]" not in out["cues"].iloc[0].split(";")[1]
+
+
 def test_negated_recognition_opposes():
     assert rows("Mongolia's government said it would not recognize the annexation of the regions.") == {("MNG", -2)}
 

@@ -761,6 +761,8 @@ CASES = [
     ('Kazakhstan made no immediate comment.', {}),
     ('Washington accused Riyadh of siding with Russia.', {'SAU': 1}),
     ('Lula said on Sunday that the United States should stop encouraging the war.', {'BRA': 1}),
+    ('Orban vetoed a 50 billion euro EU aid package for Ukraine.', {'HUN': 1}),
+    ('Turkey not only refused to join the sanctions but also expanded its trade with Russia.', {'TUR': 1}),
 ]
 
 
