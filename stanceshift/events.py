@@ -29,6 +29,11 @@ class EventMention(NamedTuple):
     kind: str
     start: int
     end: int
+    generic: bool = False  # a cue of a kind ("abstained"), standing for any event of it
+
+    @property
+    def specific(self) -> bool:
+        return not self.generic
 
 
 def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | None = None,
@@ -56,7 +61,7 @@ def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | N
         kind, pattern, ids, by_russia = generic[i]
         for m in pattern.finditer(text):
             if not _is_void(text, m, None, codebook, by_russia) and not (kind == "vote" and _is_a_voting_record(text, m)):
-                out.append(EventMention(ids, kind, m.start(), m.end()))
+                out.append(EventMention(ids, kind, m.start(), m.end(), generic=True))
     return sorted(out, key=lambda e: e.start)
 
 
@@ -136,11 +141,11 @@ def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebo
     "abstained in the vote" means an earlier vote.
     """
     candidates = list(dict.fromkeys(eid for m in mentions for eid in m.event_ids
-                                    if len(m.event_ids) == 1 or not_after is None
+                                    if m.specific or not_after is None
                                     or codebook.event(eid).start <= not_after))
     if not candidates:
         return ""
-    specific = [eid for m in mentions if len(m.event_ids) == 1 for eid in m.event_ids]
+    specific = [eid for m in mentions if m.specific for eid in m.event_ids]
     if on is None:
         return specific[0] if specific else (candidates[0] if len(candidates) == 1 else "")
     if max_distance is None and specific:

@@ -505,7 +505,7 @@ class _DocumentEvents:
             if background:
                 self._background[t.idx] = background
         own_date = self.own_date(t.idx)
-        specific_only = own_date is None and all(len(m.event_ids) == 1 for m in mentions)
+        specific_only = own_date is None and all(m.specific for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
                             max_distance=None if specific_only else MAX_DISTANCE,
                             not_after=_last_day(own_date) if own_date else self.published)
@@ -540,7 +540,7 @@ class _DocumentEvents:
             if ev and self.codebook.event(ev).kind == kind:
                 return ev
             # named there but not that sentence's event ("Uzbekistan, which hosted the SCO summit, …")
-            named = [m.event_ids[0] for m in self._background.get(i, ()) if m.kind == kind and len(m.event_ids) == 1]
+            named = [m.event_ids[0] for m in self._background.get(i, ()) if m.kind == kind and m.specific]
             if named:
                 return named[-1]
         return ""

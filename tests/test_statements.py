@@ -365,6 +365,14 @@ def test_csto_summits_are_told_apart_by_date():
 
 
 @pytest.mark.parametrize("text,published,event", [
+    # the sentence's own "at the General Assembly" before the paragraph's mobilisation
+    ("Speaking at the General Assembly on Wednesday, Kazakhstan's foreign minister called for a peaceful settlement. "
+     "Hours earlier, Putin had announced a partial mobilisation.", "2022-09-22", "unga77_2022"),
+    # the Assembly's only session in the catalogue is months away: no link
+    ("Speaking at the General Assembly, Kazakhstan's foreign minister called for a peaceful settlement.",
+     "2022-03-03", ""),
+    ("Leaders of the BRICS bloc met in Johannesburg on Wednesday. South Africa said the bloc supported mediation "
+     "efforts.", "2023-08-24", "brics_summit_2023"),
     ("At the first Russia-Central Asia summit, Rahmon asked Putin to show respect to small nations.", "2022-10-15",
      "russia_central_asia_summit_2022"),
     ("Modi told G20 leaders that the world must find a way back to diplomacy.", "2022-11-16", "g20_bali_2022"),

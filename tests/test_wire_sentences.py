@@ -763,6 +763,8 @@ CASES = [
     ('Lula said on Sunday that the United States should stop encouraging the war.', {'BRA': 1}),
     ('Orban vetoed a 50 billion euro EU aid package for Ukraine.', {'HUN': 1}),
     ('Turkey not only refused to join the sanctions but also expanded its trade with Russia.', {'TUR': 1}),
+    ('Tokayev said Kazakhstan considers Crimea part of Ukraine.', {'KAZ': -1}),
+    ('Putin acknowledged that Xi had "questions and concerns".', {'CHN': -1}),
 ]
 
 
