@@ -111,6 +111,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     # the last sentence with statements, its cue ids and the hits of its last clause
     previous_cues: tuple[int, set[str], list[CueHit]] = (-2, set(), [])
     heard: set[str] = set()  # countries with a statement so far (the countries of ``recent``)
+    scene: tuple[int, int, set[str]] = (-2, -1, set())  # the last sentence with holders: index, paragraph, countries
 
     mention_starts = [m.start for m in mentions]
     for s in sents:
@@ -188,6 +189,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                         ev, src = inherited[2], "inherited"
                         if d is None and inherited[3] is not None:
                             d, prec, from_text = inherited[3], inherited[4], inherited[7]
+                if d is None and not later and scene[0] == s.idx - 1 and scene[1] == s.para and h.country in scene[2]:
+                    # "Erdogan spoke with Putin by phone on Sunday. The Turkish leader called for a
+                    # ceasefire": the sentence before sets the scene, with its date
+                    scene_date = own_date_of(scene[0])
+                    if scene_date:
+                        d, prec, from_text = scene_date[0], scene_date[1], True
                 if not ev and d is not None and prec == "day":
                     ev, src = event_by_date(d, codebook), "date"
                 if not ev and d is None:
@@ -201,6 +208,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 heard.add(h.country)
                 last_hits = h_hits
             previous_cues = (s.idx, cue_ids, last_hits)
+        if holders:  # (a state with a row here passes its date on by ``recent``)
+            scene = (s.idx, s.para, {h.country for h in holders} - {r[1] for r in recent if r[0] == s.idx})
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0], tuple(holders))

@@ -357,6 +357,17 @@ def test_an_act_done_since_then_takes_no_earlier_date():
     assert str(out["date"].iloc[1].date()) == "2022-10-20"
 
 
+def test_a_sentence_that_sets_the_scene_dates_the_next():
+    out = extract("Turkey's Erdogan spoke with Putin by phone on Sunday. The Turkish leader called for a ceasefire.",
+                  published="2022-10-10")
+    assert out[["country", "date_precision"]].values.tolist() == [["TUR", "day"]]
+    assert str(out["date"].iloc[0].date()) == "2022-10-09"
+    # a state with a row of its own in the sentence before passes no date to another event's statement
+    out = extract("Kazakhstan abstained in the vote on Wednesday. Kazakhstan has also refused to recognise the "
+                  "referendums.", published="2022-10-14")
+    assert out["date_precision"].tolist() == ["day", "published"]
+
+
 def test_csto_summits_are_told_apart_by_date():
     assert extract("Pashinyan refused to sign the declaration at the CSTO summit.",
                    published="2022-11-24")["event"].tolist() == ["csto_summit_yerevan_2022"]

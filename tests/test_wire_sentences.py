@@ -765,6 +765,9 @@ CASES = [
     ('Turkey not only refused to join the sanctions but also expanded its trade with Russia.', {'TUR': 1}),
     ('Tokayev said Kazakhstan considers Crimea part of Ukraine.', {'KAZ': -1}),
     ('Putin acknowledged that Xi had "questions and concerns".', {'CHN': -1}),
+    ('Kazakhstan will look after Russians fleeing mobilisation, Tokayev said.', {'KAZ': -1}),
+    ('Vietnam has long relied on Russian weapons.', {'VNM': 1}),
+    ('Hungary has repeatedly watered down EU sanctions on Russia.', {'HUN': 1}),
 ]
 
 
