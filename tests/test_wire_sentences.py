@@ -768,6 +768,11 @@ CASES = [
     ('Kazakhstan will look after Russians fleeing mobilisation, Tokayev said.', {'KAZ': -1}),
     ('Vietnam has long relied on Russian weapons.', {'VNM': 1}),
     ('Hungary has repeatedly watered down EU sanctions on Russia.', {'HUN': 1}),
+    ("China's special envoy toured European capitals to promote a political settlement of the crisis.", {'CHN': -1}),
+    ('Kazakhstan is building a new oil route to Europe that bypasses Russia.', {'KAZ': -1}),
+    ('Several Kyrgyz banks have stopped processing payments in roubles, fearing secondary sanctions.', {'KGZ': -1}),
+    ('Brazil has said it will not impose unilateral sanctions on Russia.', {'BRA': 1}),
+    ('Weeks before the invasion, Xi and Putin declared a partnership with "no limits".', {'CHN': 1}),
 ]
 
 
