@@ -60,8 +60,9 @@ def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | N
     for i in generic_candidates:
         kind, pattern, ids, by_russia = generic[i]
         for m in pattern.finditer(text):
-            if not _is_void(text, m, None, codebook, by_russia) and not (kind == "vote" and _is_a_voting_record(text, m)):
-                out.append(EventMention(ids, kind, m.start(), m.end(), generic=True))
+            if _is_void(text, m, None, codebook, by_russia) or (kind == "vote" and _is_a_voting_record(text, m)):
+                continue
+            out.append(EventMention(ids, kind, m.start(), m.end(), generic=True))
     return sorted(out, key=lambda e: e.start)
 
 
@@ -75,7 +76,8 @@ def _is_a_voting_record(text: str, m: re.Match) -> bool:
     """Whether a generic vote cue ("abstained", "UN resolutions") speaks of several votes, within
     its sentence part (up to a semicolon or full stop): then no single vote is meant, and the
     statement is linked by its date if at all."""
-    lo = max(text.rfind(".", max(0, m.start() - 40), m.start()), text.rfind(";", max(0, m.start() - 40), m.start())) + 1
+    lo = max(text.rfind(".", max(0, m.start() - 40), m.start()),
+             text.rfind(";", max(0, m.start() - 40), m.start())) + 1
     ends = [e for e in (text.find(".", m.end(), m.end() + 60), text.find(";", m.end(), m.end() + 60)) if e >= 0]
     hi = min(ends) if ends else min(len(text), m.end() + 60)
     return bool(_VOTING_RECORD.search(text, max(lo, m.start() - 40), hi))

@@ -189,7 +189,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                         ev, src = inherited[2], "inherited"
                         if d is None and inherited[3] is not None:
                             d, prec, from_text = inherited[3], inherited[4], inherited[7]
-                if d is None and not later and scene[0] == s.idx - 1 and scene[1] == s.para and h.country in scene[2]:
+                if (d is None and not later and scene[0] == s.idx - 1 and scene[1] == s.para
+                        and h.country in scene[2]):
                     # "Erdogan spoke with Putin by phone on Sunday. The Turkish leader called for a
                     # ceasefire": the sentence before sets the scene, with its date
                     scene_date = own_date_of(scene[0])
@@ -209,7 +210,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 last_hits = h_hits
             previous_cues = (s.idx, cue_ids, last_hits)
         if holders:  # (a state with a row here passes its date on by ``recent``)
-            scene = (s.idx, s.para, {h.country for h in holders} - {r[1] for r in recent if r[0] == s.idx})
+            with_rows = set()
+            for r in reversed(recent):
+                if r[0] != s.idx:
+                    break
+                with_rows.add(r[1])
+            scene = (s.idx, s.para, {h.country for h in holders} - with_rows)
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0], tuple(holders))
