@@ -31,10 +31,6 @@ class EventMention(NamedTuple):
     end: int
     generic: bool = False  # a cue of a kind ("abstained"), standing for any event of it
 
-    @property
-    def specific(self) -> bool:
-        return not self.generic
-
 
 def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | None = None,
                         generic_candidates: list[int] | None = None) -> list[EventMention]:
@@ -143,11 +139,11 @@ def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebo
     "abstained in the vote" means an earlier vote.
     """
     candidates = list(dict.fromkeys(eid for m in mentions for eid in m.event_ids
-                                    if m.specific or not_after is None
+                                    if not m.generic or not_after is None
                                     or codebook.event(eid).start <= not_after))
     if not candidates:
         return ""
-    specific = [eid for m in mentions if m.specific for eid in m.event_ids]
+    specific = [eid for m in mentions if not m.generic for eid in m.event_ids]
     if on is None:
         return specific[0] if specific else (candidates[0] if len(candidates) == 1 else "")
     if max_distance is None and specific:

@@ -426,15 +426,13 @@ def _pointing_back_to(sentence: str, hits: list[CueHit]) -> list[CueHit]:
     """The previous sentence's cues for a sentence that only points back at them ("Kyrgyzstan did
     the same", "Tajikistan did not"), placed on the words that point back, so that the cues column
     shows both ("did the same [= abstained]")."""
-    if not hits:
+    found = _pointer_back(sentence) if hits else None
+    if found is None:
         return []
-    negated = _ELLIPSIS_NEGATED.search(sentence)
-    pointer = negated or _ELLIPSIS_SAME.search(sentence)
-    if pointer is None:
-        return []
+    pointer, negated = found
     words = pointer.group(0).strip(" \t.,;:!?")
     return [x._replace(start=pointer.start(), end=pointer.end(), text=f"{words} [= {_first_cue_text(x.text)}]",
-                       negated=x.negated != bool(negated), agents=None) for x in hits]
+                       negated=x.negated != negated, agents=None) for x in hits]
 
 
 def _first_cue_text(text: str) -> str:
@@ -442,13 +440,22 @@ def _first_cue_text(text: str) -> str:
     return text[text.index(" [= ") + 4:-1] if text.endswith("]") and " [= " in text else text
 
 
+def _pointer_back(clause: str) -> tuple[re.Match, bool] | None:
+    """The words by which a clause only points back at another's act, and whether they negate it
+    ("did not", "refused to") or repeat it ("did the same", "followed suit"); None when it does not."""
+    negated = _ELLIPSIS_NEGATED.search(clause)
+    if negated:
+        return negated, True
+    same = _ELLIPSIS_SAME.search(clause)
+    return (same, False) if same else None
+
+
 def _pointed_back(clause: str, hits: list[CueHit]) -> list[CueHit]:
     """The other clauses' cues for an elliptical clause (negated for "did not"), else none."""
-    if _ELLIPSIS_NEGATED.search(clause):
-        return [h._replace(negated=not h.negated) for h in hits]
-    if _ELLIPSIS_SAME.search(clause):
-        return list(hits)
-    return []
+    found = _pointer_back(clause)
+    if found is None:
+        return []
+    return [h._replace(negated=not h.negated) for h in hits] if found[1] else list(hits)
 
 
 class _DocumentEvents:
@@ -520,7 +527,7 @@ class _DocumentEvents:
             if background:
                 self._background[t.idx] = background
         own_date = self.own_date(t.idx)
-        specific_only = own_date is None and all(m.specific for m in mentions)
+        specific_only = own_date is None and all(not m.generic for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
                             max_distance=None if specific_only else MAX_DISTANCE,
                             not_after=_last_day(own_date) if own_date else self.published)
@@ -555,7 +562,7 @@ class _DocumentEvents:
             if ev and self.codebook.event(ev).kind == kind:
                 return ev
             # named there but not that sentence's event ("Uzbekistan, which hosted the SCO summit, …")
-            named = [m.event_ids[0] for m in self._background.get(i, ()) if m.kind == kind and m.specific]
+            named = [m.event_ids[0] for m in self._background.get(i, ()) if m.kind == kind and not m.generic]
             if named:
                 return named[-1]
         return ""
