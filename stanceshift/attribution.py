@@ -190,6 +190,10 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
+        elif "pressure" in after[:30] and _PRESSURE_AFTER.match(after):
+            excluded = True  # "has resisted U.S. pressure to condemn Moscow": the state pressing, not acting
+        elif "pressure" in before[-40:] and _PRESSURE_FROM_BEFORE.search(before[-40:]):
+            excluded = True  # "under pressure from Washington to impose sanctions"
         elif "by" in before[-8:] and _REQUESTER_BEFORE.search(before[-40:]):
             excluded = True  # "Mongolia was urged by Washington to impose sanctions": the act is not the asker's
         elif "by" in before[-8:] and _agent_of_participle(before) and (holders or _OPENING_PARTICIPLE.match(before)):
@@ -211,7 +215,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
                 sources.setdefault(holder.country, holder.actor)
             # "Putin met Turkish President Tayyip Erdogan, who called for a ceasefire": the object of the
             # meeting is the subject of its relative clause
-            excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after))
+            excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after)
+                                    and not _subject_of_absolute_clause(before, after))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
         prev_end, excluded_prev = e, excluded
         prev_party = holder is not None and holder.country in codebook.parties
@@ -365,6 +370,10 @@ _PARTICIPLE_BY_BEFORE = re.compile(
 _WHO_CLAUSE_AFTER = re.compile(r"^(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s+who\s")
 _REQUESTER_BEFORE = re.compile(r"\b(?:asked|urged|pressed|pressured|invited|encouraged|lobbied|called\s+on)\s+by\s+"
                                r"(?:the\s+)?$", re.I)
+_PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*){0,2}\s+(?:(?:diplomatic|"
+                             r"economic|political|military|heavy|intense|strong|growing|mounting|renewed|increasing)\s+)?"
+                             r"pressure\b", re.I)
+_PRESSURE_FROM_BEFORE = re.compile(r"\bpressure\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
 _OPENING_IN = re.compile(r"^\W*In\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"^\s*,\s+(?:the\s+)?(?P<noun>government|authorities|officials|(?:foreign|interior|"
                                r"defen[cs]e)\s+ministry|president|prime\s+minister|parliament|cabinet|leadership|"
@@ -398,6 +407,21 @@ _EXPERIENCER_OF = re.compile(r"\b(?:frustration|dismay|annoyance|irritation|ange
 
 
 _PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|urged|with|to|and|alongside|beside|next\s+to)\s+$", re.I)
+
+
+# ", with Belarus, North Korea and Syria voting against": "with" opens an absolute clause whose
+# subject is the state (not "trade with China growing", which has no comma before "with")
+_ABSOLUTE_WITH_BEFORE = re.compile(r"(?:^|[,;(]\s*|[,;(]\s*(?:and|but)\s+)[Ww]ith\s+(?:the\s+)?$")
+_ABSOLUTE_PARTICIPLE_AFTER = re.compile(
+    r"^(?:[’']s)?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*)*"
+    r"\s+(?:(?:also|all|both|alone|again|only|\w+ly)\s+)?(?:among\s+(?:those|the\s+(?:\w+\s+)?(?:countries|states|nations))\s+)?"
+    r"(?!(?:during|including|regarding|concerning|following|according|bring|thing|nothing|something|king)\b)"
+    r"[a-z]+ing\b")
+
+
+def _subject_of_absolute_clause(before: str, after: str) -> bool:
+    return "ith" in before[-12:] and bool(_ABSOLUTE_WITH_BEFORE.search(before[-30:])) and bool(
+        _ABSOLUTE_PARTICIPLE_AFTER.match(after))
 
 
 def _is_object(alias: Alias, holder: Holder, before: str) -> bool:

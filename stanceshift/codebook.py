@@ -160,6 +160,7 @@ class Codebook:
     flow_nouns: re.Pattern
     concessive: re.Pattern
     conditional: re.Pattern
+    hedge: re.Pattern
     resolution_content: re.Pattern
     demonym_pattern: re.Pattern
     source_dir: str = ""
@@ -366,6 +367,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         negation_before_gerund=_compile(neg.get("before_gerund", r"(?!)"), "cues.yaml negation.before_gerund"),
         concessive=_compile(cues_doc["concessive"], "cues.yaml concessive"),
         conditional=_compile(cues_doc.get("conditional", r"(?!)"), "cues.yaml conditional"),
+        hedge=_compile(cues_doc.get("hedge", r"(?!)"), "cues.yaml hedge"),
         # two end-anchored checks of the same kind, one search: "void a cue right after this"
         resolution_content=_compile(r"(?:" + cues_doc.get("resolution_content", r"(?!)") + r")|(?:"
                                     + cues_doc.get("others_acts", r"(?!)") + r")",

@@ -54,6 +54,7 @@ class CueHit(NamedTuple):
     negated: bool
     concessive: bool
     agents: tuple[int, int] | None = None  # a passive clause's cue: where its agents are named ("by ...")
+    hedged: bool = False  # right after "could", "might" or "may": what a state might do
 
     @property
     def value(self) -> int:
@@ -107,10 +108,12 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
                     or (_describes_a_resolution(sentence, m.start(), codebook, literal)
                         and not (refused and refused[0] <= m.start() < refused[1])))]
     spans = [(m.start(), m.end()) for _, m in kept]
+    may_hedge = "could" in lowered or "might" in lowered or "may " in sentence
     hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
                    _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans)
                    != bool(refused and refused[0] <= m.start() < refused[1]),
-                   _is_concessive(sentence, m.start(), codebook, literal)) for cue, m in kept]  # in order of start
+                   _is_concessive(sentence, m.start(), codebook, literal),
+                   hedged=may_hedge and _is_hedged(sentence, m.start(), codebook)) for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits))
 
 
@@ -341,6 +344,10 @@ def _negators_over_disjunction(sentence: str, start: int, codebook: Codebook, li
 def _comma_clause_start(sentence: str, start: int) -> int:
     """Start of the stretch before ``start`` that no comma interrupts (at most LOOKBACK back)."""
     return max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
+
+
+def _is_hedged(sentence: str, start: int, codebook: Codebook) -> bool:
+    return bool(codebook.hedge.search(sentence, max(0, start - 60), start))
 
 
 def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:

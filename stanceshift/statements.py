@@ -176,6 +176,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
+                if any(x.hedged for x in h_hits) and not _speaks(s, h):
+                    # "Analysts fear China could supply lethal aid": what others think it might do
+                    h_hits = [x for x in h_hits if not x.hedged]
+                    if not h_hits:
+                        continue
+                    h_stance = combine(h_hits)
                 if passive and any(x.agents for x in h_hits):
                     h_hits = _as_agent_or_not(s, h, h_hits, sent_mentions)
                     if not h_hits:
@@ -341,15 +347,28 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
     fronted = _FRONTED_CONTRAST.match(s.text)
     if fronted:  # "While Belarus backed the invasion, Kazakhstan called for talks"
         cuts = sorted({fronted.end(), *cuts})
-    if ", and " in s.text:
-        with_and = sorted({*cuts, *(m.end() for m in _AND_CLAUSE.finditer(s.text))})
-        out = _scored_by_clauses(s, holders, hits, with_and)
+    if " and " in s.text:
+        with_and = sorted({*cuts, *_and_clause_cuts(s.text, hits, [h.start - s.start for h in holders])})
+        out = _scored_by_clauses(s, holders, hits, with_and) if len(with_and) > len(cuts) else None
         if out and all(v is not None for v in out.values()):
             return out
     return _scored_by_clauses(s, holders, hits, cuts) if cuts else None
 
 
-_AND_CLAUSE = re.compile(r",\s+and\s+")
+_AND_CLAUSE = re.compile(r",?\s+and\s+")
+
+
+def _and_clause_cuts(sentence: str, hits: list[CueHit], holder_starts: list[int]) -> list[int]:
+    """Where an "and" may join two clauses: after a cue with no holder between it and the "and"
+    ("Belarus voted against and India abstained"; not "Belarus and Syria voted against", nor
+    "countries neutral about the war, such as Brazil and India, expressed …")."""
+    cuts, last = [], 0
+    for m in _AND_CLAUSE.finditer(sentence):
+        ends = [x.end for x in hits if last <= x.start and x.end <= m.start()]
+        if ends and not any(max(ends) <= h < m.start() for h in holder_starts):
+            cuts.append(m.end())
+            last = m.end()
+    return cuts
 
 
 def _scored_by_clauses(s: _Sentence, holders: list[Holder], hits: list[CueHit], cuts: list[int]) -> dict | None:
@@ -406,6 +425,19 @@ def _stances_by_relative_clause(s: _Sentence, holders: list[Holder], hits: list[
             own = [x for x in hits if not any(lo <= x.start < hi for lo, hi in spans.values())]
         out[h] = (combine(own), own) if own else None
     return out
+
+
+# "Beijing said it could …", "Turkey has offered to …": the state named, then its verb of saying
+_NAME_THEN_SAYS = re.compile(r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
+                             r"(?:said|says|told|announced|stated|declared|insisted|offered|pledged|promised|"
+                             r"signall?ed|hinted|indicated|suggested|warned|added)\b")
+
+
+def _speaks(s: _Sentence, h: Holder) -> bool:
+    """Whether the holder speaks in the sentence: by its own official or institution, or with a verb
+    of saying right after its name."""
+    rel = h.start - s.start
+    return bool(h.actor) or (0 <= rel < len(s.text) and bool(_NAME_THEN_SAYS.match(s.text, rel)))
 
 
 def _as_agent_or_not(s: _Sentence, h: Holder, hits: list[CueHit], mentions: list) -> list[CueHit]:
