@@ -7,6 +7,7 @@ the statement.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from .codebook import AnchorIndex
@@ -23,7 +24,7 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _PATTERNS = [
     ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
     ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+past\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today(?![’']s\s+(?:world|era|age|times?|realities|reality|circumstances|conditions))|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year"
                             r"|(?:at|over)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -176,3 +177,31 @@ def _resolve(kind: str, m: re.Match, published: date | None, pub_precision: str)
     if rel == "last year":
         return date(published.year - 1, 1, 1), "year"
     return None
+
+
+_CLAUSE_END = re.compile(r"[,;:(—–]")
+# A statement timed by the event it is linked to: "two days after the vote" (not "two days later")
+_OFFSET_FROM_EVENT = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+"
+                                r"(?P<dir>after|before)|(?P<eve>on\s+the\s+eve)\s+of)\s+(?:the\s+|this\s+|last\s+)?"
+                                r"(?!(?:it|this|that|then)\b)[\w“\"‘']", re.I)
+
+
+def date_from_event(sentence: str, start: date, end: date, names_event: Sequence[re.Pattern]) -> tuple[date, str] | None:
+    """The date of a statement timed by the event it is linked to ("A day after the General
+    Assembly vote", "two weeks before the summit", "on the eve of the SCO summit"), from the event's
+    first and last day. The words after the offset must name the event (one of ``names_event``
+    matches in them: "two days after the referendums, … abstained in the vote" times nothing by the
+    vote). None when the sentence gives no such offset."""
+    if "after" not in sentence and "before" not in sentence and "eve" not in sentence:
+        return None
+    m = _OFFSET_FROM_EVENT.search(sentence)
+    if m is None:
+        return None
+    named = _CLAUSE_END.split(sentence[m.end() - 1:m.end() + 80], 1)[0]  # the phrase, up to its comma
+    if not any(p.search(named) for p in names_event):
+        return None
+    count = 1 if m.group("eve") else _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+    weeks = (m.group("unit") or "").lower() == "week"
+    days = timedelta(days=count * (7 if weeks else 1))
+    on = end + days if (m.group("dir") or "").lower() == "after" else start - days
+    return on, "week" if weeks else "day"

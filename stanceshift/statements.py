@@ -18,7 +18,7 @@ from .attribution import (CONTRAST, Holder, dateline_place, end_of_opening_quota
                           has_plural_subject, holders_in_sentence, introduces_unknown_person, opens_subordinate_clause,
                           refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
-from .dating import DATE_INDEX, day_anaphor, resolve_date
+from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
                      split_background_mentions)
 from .schema import STATEMENT_COLUMNS, validate_statements
@@ -720,6 +720,10 @@ def _fallback_date(event_id: str, published: date | None, codebook: Codebook,
         return published, "published"  # ("will meet Putin at the SCO summit" a week before it: said before)
     if event.by_russia:
         return (event.start, "week") if _TIMED_BY_RUSSIAS_ACT.search(sentence) else (published, "published")
+    names_event = [p for p in (event.cues, codebook.generic_event_cues.get(event.kind)) if p is not None]
+    timed = date_from_event(sentence, event.start, event.end, names_event)
+    if timed and (published is None or timed[0] <= published):
+        return timed  # "A day after the General Assembly vote", "on the eve of the SCO summit"
     return event.start, "day" if event.start == event.end else "week"
 
 
@@ -727,6 +731,15 @@ _TIMED_BY_RUSSIAS_ACT = re.compile(
     r"\b(?:after|following|before|in\s+the\s+wake\s+of|in\s+response\s+to)\s+(?:the\s+)?(?:start|launch|"
     r"outbreak|beginning|announcement)?(?:\s+of\s+(?:the\s+)?)?[\"“‘']?(?:[\w’'-]+\s+){0,3}?[\"“‘']?"
     r"(?:mobili[sz]ation|invasion|war|special\s+(?:military\s+)?operation|referend\w+|annexation)", re.I)
+
+
+def _cue_texts(hits: list[CueHit]) -> str:
+    """The cues column: each matched phrase once, marked where negated, and where it stands in a
+    concessive clause that the main clause outweighs (it does not count: "Despite reaffirming ties,
+    …")."""
+    outweighed = not all(x.concessive for x in hits)
+    return ";".join(dict.fromkeys(f"{x.text}{' [negated]' if x.negated else ''}"
+                                  f"{' [concessive]' if x.concessive and outweighed else ''}" for x in hits))
 
 
 def _row(doc_id: str, s: _Sentence, h: Holder, stance: int, hits, event: str, on: date | None,
@@ -742,7 +755,7 @@ def _row(doc_id: str, s: _Sentence, h: Holder, stance: int, hits, event: str, on
         "actor": h.actor,
         "stance": int(stance),
         "stance_label": STANCE_LABELS[int(stance)],
-        "cues": ";".join(dict.fromkeys(f"{x.text}{' [negated]' if x.negated else ''}" for x in hits)),
+        "cues": _cue_texts(hits),
         "event": event,
         "date": on,  # a datetime.date or None; statements_frame makes the column datetime64
         "date_precision": precision if on else "unknown",

@@ -469,7 +469,7 @@ def test_event_by_textual_date_window():
     ("three days ago", "2022-09-25", "day"), ("a month ago", "2022-08-01", "month"),
     ("in early July", "2022-07-01", "month"), ("in mid-July", "2022-07-01", "month"),
     ("at the end of July", "2022-07-01", "month"), ("at the end of May", "2022-05-01", "month"),
-    ("at the weekend", "2022-09-24", "week"),
+    ("at the weekend", "2022-09-24", "week"), ("last Wednesday", "2022-09-21", "day"), ("on Wednesday", "2022-09-28", "day"),
 ])
 def test_dates_resolve_against_publication(phrase, expected, precision):
     st_ = extract(f"{phrase[0].upper() + phrase[1:]}, Pakistan called for peace talks.")
@@ -484,6 +484,27 @@ def test_the_previous_day_counts_from_the_statement_before():
     # only from a day: "last week" gives no day to count from
     st_ = extract("Last week, Pakistan called for peace talks. The previous day, Laos called for peace talks.")
     assert st_["date_precision"].tolist() == ["week", "published"]
+
+
+def test_a_statement_timed_by_its_event_counts_from_the_event():
+    out = extract("A day after the General Assembly vote, India called for dialogue and diplomacy. "
+                  "On the eve of the SCO summit, Xi reaffirmed China's ties with Russia.", published="2022-10-20")
+    assert out[["country", "event", "date_precision"]].values.tolist() == [
+        ["IND", "unga_es11_4_2022", "day"], ["CHN", "sco_summit_2022", "day"]]
+    assert [str(d.date()) for d in out["date"]] == ["2022-10-13", "2022-09-14"]
+    # the offset must time the linked event, not another one named in the sentence
+    out = extract("Two days after the referendums, Kazakhstan abstained in the General Assembly vote.",
+                  published="2022-10-20")
+    assert str(out["date"].iloc[0].date()) == "2022-10-12"
+
+
+def test_the_cues_column_marks_a_concessive_cue_that_does_not_count():
+    out = extract("Despite reaffirming its ties with Russia, Kazakhstan refused to recognise the referendums.")
+    assert out[["country", "stance"]].values.tolist() == [["KAZ", -2]]
+    assert out["cues"].iloc[0] == "reaffirming its ties [concessive];recognise the referendums [negated]"
+    # alone, a concessive clause's cue counts and is not marked
+    out = extract("Despite reaffirming its ties with Russia, Kazakhstan is a sovereign state.")
+    assert out[["stance", "cues"]].values.tolist() == [[1, "reaffirming its ties"]]
 
 
 def test_no_date_falls_back_to_publication():

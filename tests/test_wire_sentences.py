@@ -626,7 +626,7 @@ CASES = [
     # a state in a time, reason or circumstance clause after every cue does not do the cue's act
     ('Kyrgyz lenders restricted payments to Russian entities after Washington threatened secondary '
      'sanctions.', {'KGZ': -1}),
-    ('Vietnamese refiners increased imports of Russian oil after Riyadh cut output.', {}),
+    ('Vietnamese refiners increased imports of Russian oil after Riyadh cut output.', {'VNM': 1}),
     ('India bought more Russian oil because Saudi Arabia raised its prices.', {'IND': 1}),
     ('The war must end before winter, Kazakhstan said.', {'KAZ': -1}),
     # nuclear use opposed; a peace plan; warned against fighting for Russia; the means of a blamed West
@@ -799,6 +799,11 @@ CASES = [
     ('Poland allowed weapons for Ukraine to transit its territory.', {'POL': -1}),
     ('Kazakhstan has banned the re-export of more than 100 categories of goods to Russia.', {'KAZ': -1}),
     ('China has not banned exports of dual-use goods to Russia.', {'CHN': 1}),
+    ("Xi reaffirmed China's ties with Russia.", {'CHN': 1}),
+    ('Armenia declined to sign the CSTO declaration.', {'ARM': -1}),
+    ('Indian refiners bought a record 1.6 million barrels a day of Russian crude in January.', {'IND': 1}),
+    ('India stopped buying large volumes of Russian oil after the sanctions.', {'IND': -1}),
+    ('Jaishankar said India\'s position was "pro-peace".', {'IND': -1}),
 ]
 
 
