@@ -804,6 +804,14 @@ CASES = [
     ('Indian refiners bought a record 1.6 million barrels a day of Russian crude in January.', {'IND': 1}),
     ('India stopped buying large volumes of Russian oil after the sanctions.', {'IND': -1}),
     ('Jaishankar said India\'s position was "pro-peace".', {'IND': -1}),
+    ('Far from condemning the invasion, China has deepened its trade with Russia.', {'CHN': 1}),
+    ('Rather than condemning Russia, India called for dialogue.', {'IND': 0}),
+    ("Instead of backing Russia's war, Kazakhstan sent humanitarian aid to Ukraine.", {'KAZ': -1}),
+    ('Opposing sanctions, India kept buying Russian oil.', {'IND': 1}),
+    ("Lukashenko has never hidden his support for Putin's war.", {'BLR': 1}),
+    ("Lukashenko has made no secret of his support for Putin's war.", {'BLR': 1}),
+    ("Armenia has no intention of joining Russia's war.", {'ARM': -1}),
+    ("Belarus will not enter the war alongside Russia.", {'BLR': -1}),
 ]
 
 
