@@ -370,9 +370,9 @@ _PARTICIPLE_BY_BEFORE = re.compile(
 _WHO_CLAUSE_AFTER = re.compile(r"^(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s+who\s")
 _REQUESTER_BEFORE = re.compile(r"\b(?:asked|urged|pressed|pressured|invited|encouraged|lobbied|called\s+on)\s+by\s+"
                                r"(?:the\s+)?$", re.I)
-_PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*){0,2}\s+(?:(?:diplomatic|"
-                             r"economic|political|military|heavy|intense|strong|growing|mounting|renewed|increasing)\s+)?"
-                             r"pressure\b", re.I)
+_PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*){0,2}\s+"
+                             r"(?:(?:diplomatic|economic|political|military|heavy|intense|strong|growing|"
+                             r"mounting|renewed|increasing)\s+)?pressure\b", re.I)
 _PRESSURE_FROM_BEFORE = re.compile(r"\bpressure\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
 _OPENING_IN = re.compile(r"^\W*In\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"^\s*,\s+(?:the\s+)?(?P<noun>government|authorities|officials|(?:foreign|interior|"
@@ -413,10 +413,12 @@ _PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|urged|with|to
 # subject is the state (not "trade with China growing", which has no comma before "with")
 _ABSOLUTE_WITH_BEFORE = re.compile(r"(?:^|[,;(]\s*|[,;(]\s*(?:and|but)\s+)[Ww]ith\s+(?:the\s+)?$")
 _ABSOLUTE_PARTICIPLE_AFTER = re.compile(
-    r"^(?:[’']s)?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*)*"
-    r"\s+(?:(?:also|all|both|alone|again|only|\w+ly)\s+)?(?:among\s+(?:those|the\s+(?:\w+\s+)?(?:countries|states|nations))\s+)?"
-    r"(?!(?:during|including|regarding|concerning|following|according|bring|thing|nothing|something|king)\b)"
-    r"[a-z]+ing\b")
+    # the rest of a list of states ("…, North Korea and Syria"), an adverb, "among those", the participle
+    r"^(?:[’']s)?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
+    r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*)*"
+    r"\s+(?:(?:also|all|both|alone|again|only|\w+ly)\s+)?"
+    r"(?:among\s+(?:those|the\s+(?:\w+\s+)?(?:countries|states|nations))\s+)?"
+    r"(?!(?:during|including|regarding|concerning|following|according|nothing|something)\b)[a-z]+ing\b")
 
 
 def _subject_of_absolute_clause(before: str, after: str) -> bool:

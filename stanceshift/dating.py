@@ -24,7 +24,8 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _PATTERNS = [
     ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
     ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
-    ("weekday", re.compile(r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)?"
+                           r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today(?![’']s\s+(?:world|era|age|times?|realities|reality|circumstances|conditions))|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year"
                             r"|(?:at|over)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
@@ -186,7 +187,8 @@ _OFFSET_FROM_EVENT = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six
                                 r"(?!(?:it|this|that|then)\b)[\w“\"‘']", re.I)
 
 
-def date_from_event(sentence: str, start: date, end: date, names_event: Sequence[re.Pattern]) -> tuple[date, str] | None:
+def date_from_event(sentence: str, start: date, end: date,
+                    names_event: Sequence[re.Pattern]) -> tuple[date, str] | None:
     """The date of a statement timed by the event it is linked to ("A day after the General
     Assembly vote", "two weeks before the summit", "on the eve of the SCO summit"), from the event's
     first and last day. The words after the offset must name the event (one of ``names_event``

@@ -113,7 +113,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
                    _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans)
                    != bool(refused and refused[0] <= m.start() < refused[1]),
                    _is_concessive(sentence, m.start(), codebook, literal),
-                   hedged=may_hedge and _is_hedged(sentence, m.start(), codebook)) for cue, m in kept]  # in order of start
+                   hedged=may_hedge and _is_hedged(sentence, m.start(), codebook))
+            for cue, m in kept]  # in order of start
     return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits))
 
 
@@ -346,8 +347,11 @@ def _comma_clause_start(sentence: str, start: int) -> int:
     return max(sentence.rfind(",", max(0, start - LOOKBACK), start) + 1, start - LOOKBACK, 0)
 
 
+HEDGE_REACH = 60  # characters before a cue where "could", "might" or "may" and its adverbs stand
+
+
 def _is_hedged(sentence: str, start: int, codebook: Codebook) -> bool:
-    return bool(codebook.hedge.search(sentence, max(0, start - 60), start))
+    return bool(codebook.hedge.search(sentence, max(0, start - HEDGE_REACH), start))
 
 
 def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:

@@ -469,7 +469,8 @@ def test_event_by_textual_date_window():
     ("three days ago", "2022-09-25", "day"), ("a month ago", "2022-08-01", "month"),
     ("in early July", "2022-07-01", "month"), ("in mid-July", "2022-07-01", "month"),
     ("at the end of July", "2022-07-01", "month"), ("at the end of May", "2022-05-01", "month"),
-    ("at the weekend", "2022-09-24", "week"), ("last Wednesday", "2022-09-21", "day"), ("on Wednesday", "2022-09-28", "day"),
+    ("at the weekend", "2022-09-24", "week"), ("last Wednesday", "2022-09-21", "day"),
+    ("on Wednesday", "2022-09-28", "day"),
 ])
 def test_dates_resolve_against_publication(phrase, expected, precision):
     st_ = extract(f"{phrase[0].upper() + phrase[1:]}, Pakistan called for peace talks.")
