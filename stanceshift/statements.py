@@ -172,6 +172,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             # "The Gulf state has since hosted talks": after the time of the sentences before
             later = "since" in s.text and bool(_SINCE_THEN.search(s.text))
             last_hits = hits
+            lowered_sentence = lowered[s.start:s.end]
+            may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -179,6 +181,13 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if any(x.hedged for x in h_hits) and not _speaks(s, h):
                     # "Analysts fear China could supply lethal aid": what others think it might do
                     h_hits = [x for x in h_hits if not x.hedged]
+                    if not h_hits:
+                        continue
+                    h_stance = combine(h_hits)
+                prescribed = _prescribed_from(s, h, sent_mentions) if may_prescribe else None
+                if prescribed is not None and not _speaks(s, h):
+                    # "China should push Russia to end the war, Macron said": what others want it to do
+                    h_hits = [x for x in h_hits if x.start < prescribed]
                     if not h_hits:
                         continue
                     h_stance = combine(h_hits)
@@ -431,6 +440,23 @@ def _stances_by_relative_clause(s: _Sentence, holders: list[Holder], hits: list[
 _NAME_THEN_SAYS = re.compile(r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?"
                              r"(?:said|says|told|announced|stated|declared|insisted|offered|pledged|promised|"
                              r"signall?ed|hinted|indicated|suggested|warned|added)\b")
+
+
+# "China should push Russia …", "Serbia's government must impose sanctions …": the holder named as the
+# subject of a modal of obligation
+_OBLIGATION_AFTER_NAME = re.compile(r"(?:['’]s\s+(?:government|leaders?|leadership|authorities)\b)?\s+"
+                                    r"(?:(?:also|now|still|too|instead|first)\s+|\w+ly\s+)?"
+                                    r"(?:should|must|ought\s+to)\b", re.IGNORECASE)
+
+
+def _prescribed_from(s: _Sentence, h: Holder, mentions: list) -> int | None:
+    """Where the acts another speaker prescribes for the holder begin (an offset in the sentence),
+    when the holder's mention is the subject of "should", "must" or "ought to"; else None."""
+    for m in mentions:
+        if m.start == h.start:
+            after = _OBLIGATION_AFTER_NAME.match(s.text, m.end - s.start)
+            return after.end() if after else None
+    return None
 
 
 def _speaks(s: _Sentence, h: Holder) -> bool:

@@ -114,6 +114,20 @@ def test_leaders_added_to_the_codebook_resolve_by_surname():
     assert extract("Petro Poroshenko called for a ceasefire.").empty
 
 
+def test_spokespeople_envoys_and_ministers_name_their_state_and_themselves():
+    st_ = extract("China's foreign ministry spokesman Wang Wenbin said Beijing opposed unilateral sanctions "
+                  "against Russia.")
+    assert st_[["country", "actor"]].values.tolist() == [["CHN", "Wang Wenbin"]]
+    st_ = extract("Serbia's parliament speaker Ivica Dacic said Belgrade would never impose sanctions on Russia.")
+    assert st_[["country", "actor"]].values.tolist() == [["SRB", "Ivica Dačić"]]
+    # a title added for defence ministers names the one in office on the date
+    st_ = extract("The Indian defence minister said India would keep buying Russian weapons.")
+    assert st_["actor"].tolist() == ["Rajnath Singh"]
+    st_ = extract("The Turkish defence minister said Turkey would not close the straits to Russian ships.",
+                  published="2023-09-01")
+    assert st_["actor"].tolist() == ["Yaşar Güler"]
+
+
 def test_a_state_the_cue_names_as_its_target_is_not_its_holder():
     assert rows("India said the United States and Europe were fanning the flames of the war.") == {("IND", 2)}
     # after a pronoun whose antecedent is another state's speaker

@@ -812,6 +812,15 @@ CASES = [
     ("Lukashenko has made no secret of his support for Putin's war.", {'BLR': 1}),
     ("Armenia has no intention of joining Russia's war.", {'ARM': -1}),
     ("Belarus will not enter the war alongside Russia.", {'BLR': -1}),
+    ('China should use its influence on Moscow to end the war, US officials said.', {}),
+    ('Serbia must impose sanctions on Russia if it wants to join the EU, Brussels said.', {}),
+    ('Critics say Kazakhstan must do more to stop sanctions evasion.', {}),
+    ('Western diplomats believe India ought to stop buying Russian oil.', {}),
+    ('Tajikistan believes the conflict should be resolved through negotiations.', {'TJK': -1}),
+    ('Mirziyoyev said Uzbekistan must respect the territorial integrity of Ukraine.', {'UZB': -1}),
+    ('Mao Ning said China would not supply weapons to either side.', {'CHN': 0}),
+    ('Naledi Pandor defended the naval exercises with Russia.', {'ZAF': 1}),
+    ('Amir-Abdollahian denied that Iran had sent drones to Russia.', {'IRN': -1}),
 ]
 
 
