@@ -47,22 +47,34 @@ DATE_INDEX = AnchorIndex([_PATTERN_ANCHORS[kind] for kind, _ in _PATTERNS])
 _BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
-# A day named by the day of the statement before it: "The previous day, Wang Yi had called ..."
+# A day named by the day of the statement before it: "The previous day, Wang Yi had called ...",
+# "Two days later, Laos called ...", "A week earlier, ..." (not "two days before the vote": the
+# event's own offset is ``date_from_event``'s)
+_COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_NOT_AN_OBJECT = r"(?!\s+(?:the|its|his|her|their|a|an)\b)"
 _DAY_ANAPHOR = re.compile(r"\b(?:(?P<before>the\s+(?:previous|preceding)\s+day"
                           r"|the\s+day\s+before(?!\s+(?:yesterday|the|its|his|her|their|a|an)\b)"
-                          r"|a\s+day\s+(?:earlier|before(?!\s+(?:the|its|his|her|their|a|an)\b)))"
-                          r"|(?P<after>the\s+(?:next|following)\s+day|a\s+day\s+later"
+                          rf"|{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?:earlier|before{_NOT_AN_OBJECT}))"
+                          r"|(?P<after>the\s+(?:next|following)\s+day"
+                          rf"|(?P<count_after>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})"
+                          r"\s+(?P<unit_after>days?|weeks?)\s+later"
                           r"|the\s+day\s+after(?!\s+(?:tomorrow|the|its|his|her|their|a|an)\b)))\b", re.I)
 
 
-def day_anaphor(sentence: str) -> int | None:
-    """-1 or +1 for a sentence dated by the day before or after the previous statement's; else None."""
-    if "day" not in sentence:
+def day_anaphor(sentence: str) -> tuple[int, str] | None:
+    """Days before (negative) or after the previous statement's day, and the precision that gives
+    (``day``, or ``week`` for a count of weeks), for a sentence dated that way; else None."""
+    if "day" not in sentence and "week" not in sentence:
         return None
     m = _DAY_ANAPHOR.search(sentence)
     if not m or _BACKGROUND.search(sentence[max(0, m.start() - 72): m.start()]):
         return None
-    return -1 if m.group("before") else 1
+    count, unit = (m.group("count"), m.group("unit")) if m.group("before") else (m.group("count_after"),
+                                                                                m.group("unit_after"))
+    n = 1 if count is None else int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+    days = 7 * n if unit and unit.lower().startswith("week") else n
+    precision = "week" if unit and unit.lower().startswith("week") else "day"
+    return (-days if m.group("before") else days), precision
 
 
 def _month_number(token: str) -> int:

@@ -546,7 +546,7 @@ class _DocumentEvents:
             if offset:  # "The previous day, ...": a day from the date of one of the two sentences before
                 earlier = next((d for d in map(self.own_date, range(idx - 1, max(-1, idx - 3), -1)) if d), None)
                 if earlier and earlier[1] == "day":
-                    found = (earlier[0] + timedelta(days=offset), "day")
+                    found = (earlier[0] + timedelta(days=offset[0]), offset[1])
             self._dates[idx] = found
         return self._dates[idx]
 

@@ -499,6 +499,13 @@ def test_the_previous_day_counts_from_the_statement_before():
     # only from a day: "last week" gives no day to count from
     st_ = extract("Last week, Pakistan called for peace talks. The previous day, Laos called for peace talks.")
     assert st_["date_precision"].tolist() == ["week", "published"]
+    # a count of days or weeks; a count before an event is the event's offset, not this one
+    st_ = extract("On Monday, Pakistan called for peace talks. Two days later, Laos called for peace talks. "
+                  "A week earlier, Nepal called for peace talks.")
+    assert st_["date"].tolist() == [pd.Timestamp(d) for d in ("2022-09-26", "2022-09-28", "2022-09-21")]
+    assert st_["date_precision"].tolist() == ["day", "day", "week"]
+    st_ = extract("On Monday, Pakistan called for peace talks. Two days before the vote, Laos called for peace talks.")
+    assert st_["date_precision"].tolist() == ["day", "published"]
 
 
 def test_a_statement_timed_by_its_event_counts_from_the_event():
