@@ -174,6 +174,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             last_hits = hits
             lowered_sentence = lowered[s.start:s.end]
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
+            party_own_words = _party_speaks_of_itself(s, parties)
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -181,6 +182,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if any(x.hedged for x in h_hits) and not _speaks(s, h):
                     # "Analysts fear China could supply lethal aid": what others think it might do
                     h_hits = [x for x in h_hits if not x.hedged]
+                    if not h_hits:
+                        continue
+                    h_stance = combine(h_hits)
+                if party_own_words is not None:
+                    # "Putin told Modi he understood India's concerns and wanted the fighting to end"
+                    h_hits = [x for x in h_hits if x.start < party_own_words]
                     if not h_hits:
                         continue
                     h_stance = combine(h_hits)
@@ -322,6 +329,25 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
     before = s.text[lead_from:rel]
     return (len(before.split()) <= 4 and not _PERSONAL_PRONOUN_SUBJECT.match(before)
             and not _PREPOSITION_BEFORE.search(before))  # "Kyrgyz citizens fighting for Russia …, it said"
+
+
+# "Putin told Modi he understood …", "Lavrov said he had studied …": the party speaks of itself
+_SAYS_THEN_HE = re.compile(r"\s+(?:\w+ly\s+)?(?:told|tells|said|says|assured|promised|informed|reminded)\b"
+                           r"(?:\s+(?!that\b|he\b|she\b)[\w’'.-]+){0,5}?\s+(?:that\s+)?(?:he|she)\s+(?!and\b)"
+                           # but what he understood or acknowledged of others is theirs: "Putin said he
+                           # understood India's concerns" (India voiced them)
+                           r"(?!(?:\w+ly\s+)?(?:understood|understands|knew|knows|acknowledged|acknowledges|"
+                           r"realised|realized|recognised|recognized|noted|(?:was|is)\s+aware)\b)",
+                           re.IGNORECASE)
+
+
+def _party_speaks_of_itself(s: _Sentence, parties: list) -> int | None:
+    """Where a Russian or Ukrainian speaker who opens the sentence starts speaking of himself ("Putin
+    told Modi he …"): what follows is the party's, not the act of a state named in it."""
+    if not parties or not _party_leads(s, parties):
+        return None
+    m = _SAYS_THEN_HE.match(s.text, parties[0].end - s.start)
+    return m.end() if m else None
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|with|to|from|against|in|into|on|at|by|about|toward|towards|than)\s+"

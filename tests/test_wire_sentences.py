@@ -821,6 +821,15 @@ CASES = [
     ('Mao Ning said China would not supply weapons to either side.', {'CHN': 0}),
     ('Naledi Pandor defended the naval exercises with Russia.', {'ZAF': 1}),
     ('Amir-Abdollahian denied that Iran had sent drones to Russia.', {'IRN': -1}),
+    ('Putin told Jaishankar he wanted the conflict in Ukraine to end quickly.', {}),
+    ("Lavrov said he had studied Brazil's peace proposal carefully.", {}),
+    ('Zelensky said he had asked Lula to use his influence to end the war.', {}),
+    ("Putin told Modi that India's position was balanced, but Modi said it was not the time for war.", {'IND': -1}),
+    ('Uzbekistan proceeds from the principles of territorial integrity of states, its foreign ministry said.',
+     {'UZB': -1}),
+    ('Mirziyoyev called on all countries to respect the UN Charter.', {'UZB': -1}),
+    ('Serbia insists on the principle of territorial integrity over Kosovo.', {}),
+    ('China will defend its territorial integrity.', {}),
 ]
 
 
