@@ -509,7 +509,10 @@ _PLURAL_SUBJECT = re.compile(
     r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|moreover|so|still|yet|now),?\s+)*"
     r"(?:(?P<they>they)\b|(?:none|all|each|both|neither|either|most|some|two|three)\s+of\s+(?:them|these|those|the\s+\w+)\b"
     r"|(?:both|all\s+(?:three|four|five|six))\b|the\s+(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?"
-    r"(?:countries|states|nations|republics|governments|capitals)\b)", re.I)
+    r"(?:countries|states|nations|republics|governments|capitals)\b"
+    # "Neither country has condemned …", "Neither has …" (not "Neither side": the warring parties)
+    r"|(?:neither|each)\s+(?:country|state|nation|republic|government|capital)\b"
+    r"|neither(?=\s+(?:has|have|had|is|was|will|would|did|does|could|can)\b))", re.I)
 _PRONOUN_SPEAKER = re.compile(r"[,”\"’']\s*(?:he|she|it|they)\s+(?:said|says|added|told|stressed|noted|stated|argued|insisted|warned)\b", re.I)
 _OPENS_WITH_QUOTE = re.compile(r"^\s*[\"“‘]")
 _UNKNOWN_PERSON = re.compile(r"^(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?:,|\s+(?:said|says|told|added|wrote))")

@@ -328,7 +328,8 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
         return False
     before = s.text[lead_from:rel]
     return (len(before.split()) <= 4 and not _PERSONAL_PRONOUN_SUBJECT.match(before)
-            and not _PREPOSITION_BEFORE.search(before))  # "Kyrgyz citizens fighting for Russia …, it said"
+            and not _PREPOSITION_BEFORE.search(before)  # "Kyrgyz citizens fighting for Russia …, it said"
+            and not _AUXILIARY_OR_PARTICIPLE_BEFORE.search(before))  # "Neither country has condemned Moscow"
 
 
 # "Putin told Modi he understood …", "Lavrov said he had studied …": the party speaks of itself
@@ -350,6 +351,8 @@ def _party_speaks_of_itself(s: _Sentence, parties: list) -> int | None:
     return m.end() if m else None
 
 
+_AUXILIARY_OR_PARTICIPLE_BEFORE = re.compile(r"\b(?:has|have|had|is|are|was|were|did|does|do|will|would|can|could)\b"
+                                             r"|\b\w{3,}ed\s+$", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|with|to|from|against|in|into|on|at|by|about|toward|towards|than)\s+"
                                  r"(?:the\s+)?$", re.I)
 
@@ -678,6 +681,12 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
             return chosen, "anaphora"
     chosen = _nearest_event([e for e in (events.own(i) for i in _same_paragraph(sents, s)) if e], on, codebook)
     if chosen:
+        # "MOSCOW - Xi left Moscow … Xi told Putin that China stood on the side of peace. Beijing has
+        # presented a 12-point position paper …": an undated statement in a report filed from an
+        # event under way belongs to that event, not to an earlier one the paragraph recalls
+        under_way = events.named_before(s.idx) if own_date is None and published is not None else ""
+        if under_way and under_way != chosen and distance(codebook.event(chosen), published) > DOCUMENT_EVENT_SLACK:
+            return under_way, "dateline"
         return chosen, "paragraph"
     # "But even some countries ...", "As a result, ...", "X also voted no": a discourse connective, or
     # an additive particle after a statement, continues the previous sentence and so its event.

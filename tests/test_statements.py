@@ -187,6 +187,13 @@ def test_a_plural_subject_carries_over_the_whole_list():
         ("KAZ", 1), ("UZB", 1), ("KGZ", 1)}
     assert rows(first + "The three countries have called for talks.") - rows(first) == {
         ("KAZ", -1), ("UZB", -1), ("KGZ", -1)}
+    # "Neither country", "Neither has", "Both countries"
+    assert rows(first + "Neither country has condemned the invasion.") - rows(first) == {
+        ("KAZ", 1), ("UZB", 1), ("KGZ", 1)}
+    two = "Kazakhstan and Uzbekistan said they would not recognise the annexation. "
+    assert rows(two + "Neither has condemned Moscow outright.") - rows(two) == {("KAZ", 1), ("UZB", 1)}
+    # "Neither side" is the warring parties
+    assert rows(two + "Neither side has called for talks.") - rows(two) == set()
     # a singular pronoun still takes the first holder only
     assert rows(first + "It has called for talks.") - rows(first) == {("KAZ", -1)}
 
@@ -347,6 +354,17 @@ def test_a_report_filed_from_an_event_links_its_undated_statements_to_it():
                                (text.replace("SAMARKAND, Uzbekistan", "ISLAMABAD, Pakistan"), "2022-09-16"),
                                (text, "2022-09-20")):
         assert extract(changed, published=published)["event"].tolist() == [""], (changed, published)
+
+
+def test_an_event_under_way_goes_before_an_earlier_event_the_paragraph_recalls():
+    text = ("MOSCOW (Reuters) - Chinese President Xi Jinping left Moscow on Wednesday after a state visit.\n\n"
+            "Xi told Putin that China stood on the side of peace. Beijing has presented a 12-point position paper "
+            "that calls for a ceasefire.")
+    out = extract(text, published="2023-03-22")
+    assert out["event"].tolist() == ["xi_moscow_2023", "china_position_paper_2023"]
+    # a demonym before a title does not void the event the leader's name opens
+    assert extract(text.replace("MOSCOW (Reuters) - ", ""), published="2023-03-22")["event"].tolist() == [
+        "china_position_paper_2023", "china_position_paper_2023"]
 
 
 def test_a_meeting_of_the_csto_leaders_names_the_summit_for_its_paragraph():
