@@ -830,6 +830,8 @@ CASES = [
     ('Mirziyoyev called on all countries to respect the UN Charter.', {'UZB': -1}),
     ('Serbia insists on the principle of territorial integrity over Kosovo.', {}),
     ('China will defend its territorial integrity.', {}),
+    ('Lula told the summit the war had to end and offered to mediate.', {'BRA': -1}),
+    ('Neither country has condemned the invasion.', {}),
 ]
 
 
