@@ -62,7 +62,7 @@ _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+|(?:leader|president|premier|c
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[–—-]\s*)(?:the\s+)?$")
 # "U.S. officials said China ...", "China ..., U.S. officials said": a source reporting another state's act.
 _SAYS_AFTER = re.compile(r"^[’']?s?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|say|told\s+\w+|claimed|claims|alleged|alleges|"
-                         r"believes?|accused|reported|reports)\b", re.I)
+                         r"believes?|accused|reported|reports|warned|warns|suspects?|suspected|fears?|feared)\b", re.I)
 # Only a short adjunct may follow the verb: ", and Kyrgyzstan said it would abstain" is a clause of its own.
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:(?:[^,;]{0,80}?\s)?(?:said|says|say|told\s+\w+|reported|reports|claimed|claims|alleged|wrote|added)\b"

@@ -832,6 +832,10 @@ CASES = [
     ('China will defend its territorial integrity.', {}),
     ('Lula told the summit the war had to end and offered to mediate.', {'BRA': -1}),
     ('Neither country has condemned the invasion.', {}),
+    ('U.S. officials have warned that Pyongyang is supplying artillery shells to Moscow.', {'PRK': 1}),
+    ('Western officials suspect that Tehran is sending drones to Moscow.', {'IRN': 1}),
+    ('Amir-Abdollahian said Tehran had given "a small number" of drones to Moscow.', {'IRN': 1}),
+    ('Laos voted in favour of the General Assembly resolution in March.', {'LAO': -1}),
 ]
 
 
