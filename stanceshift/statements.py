@@ -222,6 +222,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     ev, src = event_by_date(d, codebook), "date"
                 if not ev and d is None:
                     ev, src = events.named_before(s.idx), "dateline"
+                if ev and d is not None and prec in ("month", "year"):
+                    # "Pashinyan, who chairs the bloc this year, did not mention Ukraine" at the
+                    # summit: the event's day, when it falls in the month or year the text gives
+                    on_event = _fallback_date(ev, published, codebook, s.text)
+                    if on_event[1] in ("day", "week") and d <= on_event[0] <= _last_day((d, prec)):
+                        d, prec = on_event
                 if d is None:
                     nearby = None if later else _date_nearby(recent, s.idx, h, carried, ev)
                     d, prec = nearby or _fallback_date(ev, published, codebook, s.text)
@@ -671,6 +677,8 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
     before gave statements with one of this sentence's cues, by states not heard before in the
     document (an additive "also" then repeats that act)."""
     on = own_date[0] if own_date else published
+    if own_date and own_date[1] in ("month", "year") and published and on <= published <= _last_day(own_date):
+        on = published  # "this year", "this month": the period under way, nearest the report's day
     if events.own(s.idx):
         return events.own(s.idx), "sentence"
     # "At the summit, Xi had pledged …": a definite description in the sentence itself names its

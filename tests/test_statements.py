@@ -367,6 +367,20 @@ def test_an_event_under_way_goes_before_an_earlier_event_the_paragraph_recalls()
         "china_position_paper_2023", "china_position_paper_2023"]
 
 
+def test_a_month_or_year_in_the_text_gives_way_to_the_event_day_inside_it():
+    text = ("MOSCOW (AP) - Leaders of the Collective Security Treaty Organisation met in the Kremlin on Monday. "
+            "Armenian Prime Minister Nikol Pashinyan, who chairs the bloc this year, did not mention Ukraine.")
+    out = extract(text, published="2022-05-17")
+    assert out[["event", "date", "date_precision"]].values.tolist() == [
+        ["csto_summit_2022", pd.Timestamp("2022-05-16"), "day"]]
+    out = extract("In July, Erdogan dropped Ankara's objection to Sweden's NATO bid.", published="2023-08-20")
+    assert out[["event", "date", "date_precision"]].values.tolist() == [
+        ["sweden_nato_2023", pd.Timestamp("2023-07-10"), "day"]]
+    # an event outside the month keeps the month
+    out = extract("In June, Erdogan dropped Ankara's objection to Sweden's NATO bid.", published="2023-08-20")
+    assert out["date_precision"].tolist() == ["month"]
+
+
 def test_a_meeting_of_the_csto_leaders_names_the_summit_for_its_paragraph():
     # "Leaders of the CSTO met": no "summit" in the sentence, and the next one names no event
     out = extract("Leaders of the CSTO met in the Kremlin on Monday. Belarus's Lukashenko urged the bloc to present "
