@@ -836,6 +836,9 @@ CASES = [
     ('Western officials suspect that Tehran is sending drones to Moscow.', {'IRN': 1}),
     ('Amir-Abdollahian said Tehran had given "a small number" of drones to Moscow.', {'IRN': 1}),
     ('Laos voted in favour of the General Assembly resolution in March.', {'LAO': -1}),
+    ("Vietnam's foreign ministry refused to call Russia's attack on Ukraine an invasion.", {'VNM': 1}),
+    ('Cuba blamed the United States for stoking tensions in Europe.', {'CUB': 1}),
+    ('Turkey dropped its objection to Finland joining NATO.', {'TUR': -1}),
 ]
 
 
