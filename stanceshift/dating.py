@@ -50,13 +50,13 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 # A day named by the day of the statement before it: "The previous day, Wang Yi had called ...",
 # "Two days later, Laos called ...", "A week earlier, ..." (not "two days before the vote": the
 # event's own offset is ``date_from_event``'s)
-_COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 _NOT_AN_OBJECT = r"(?!\s+(?:the|its|his|her|their|a|an)\b)"
 _DAY_ANAPHOR = re.compile(r"\b(?:(?P<before>the\s+(?:previous|preceding)\s+day"
                           r"|the\s+day\s+before(?!\s+(?:yesterday|the|its|his|her|their|a|an)\b)"
-                          rf"|{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?:earlier|before{_NOT_AN_OBJECT}))"
+                          rf"|(?P<count>{_COUNT})\s+(?P<unit>days?|weeks?)\s+(?:earlier|before{_NOT_AN_OBJECT}))"
                           r"|(?P<after>the\s+(?:next|following)\s+day"
-                          rf"|(?P<count_after>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})"
+                          rf"|(?P<count_after>{_COUNT})"
                           r"\s+(?P<unit_after>days?|weeks?)\s+later"
                           r"|the\s+day\s+after(?!\s+(?:tomorrow|the|its|his|her|their|a|an)\b)))\b", re.I)
 

@@ -186,7 +186,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                         continue
                     h_stance = combine(h_hits)
                 if party_own_words is not None:
-                    # "Putin told Modi he understood India's concerns and wanted the fighting to end"
+                    # "Putin told Modi he wanted the fighting to end": Putin's words, not India's act
                     h_hits = [x for x in h_hits if x.start < party_own_words]
                     if not h_hits:
                         continue
