@@ -185,16 +185,15 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     if not h_hits:
                         continue
                     h_stance = combine(h_hits)
-                if party_own_words is not None:
-                    # "Putin told Modi he wanted the fighting to end": Putin's words, not India's act
-                    h_hits = [x for x in h_hits if x.start < party_own_words]
-                    if not h_hits:
-                        continue
-                    h_stance = combine(h_hits)
+                # the holder's own acts end where a party starts speaking of himself ("Putin told Modi he
+                # wanted the fighting to end") or where others prescribe its acts ("China should push
+                # Russia to end the war, Macron said")
+                cut = party_own_words
                 prescribed = _prescribed_from(s, h, sent_mentions) if may_prescribe else None
                 if prescribed is not None and not _speaks(s, h):
-                    # "China should push Russia to end the war, Macron said": what others want it to do
-                    h_hits = [x for x in h_hits if x.start < prescribed]
+                    cut = prescribed if cut is None else min(cut, prescribed)
+                if cut is not None:
+                    h_hits = [x for x in h_hits if x.start < cut]
                     if not h_hits:
                         continue
                     h_stance = combine(h_hits)
