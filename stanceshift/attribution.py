@@ -171,6 +171,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     prev_end = None
     sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
     relatives = closed_relative_clauses(sentence) if ", wh" in sentence else ()
+    judged = judged_spans(sentence)
     dateline = _WIRE_DATELINE.match(sentence)
     if dateline:
         inside = [m for m in inside if m.start - offset >= dateline.end()]
@@ -216,7 +217,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             # "Putin met Turkish President Tayyip Erdogan, who called for a ceasefire": the object of the
             # meeting is the subject of its relative clause
             excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after)
-                                    and not _subject_of_absolute_clause(before, after))
+                                    and not _subject_of_absolute_clause(before, after)
+                                    and not _is_judged(judged, s, e))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
         prev_end, excluded_prev = e, excluded
         prev_party = holder is not None and holder.country in codebook.parties
@@ -406,7 +408,43 @@ _EXPERIENCER_OF = re.compile(r"\b(?:frustration|dismay|annoyance|irritation|ange
                              r"satisfaction|surprise|alarm|relief|disappointment|consternation)\s+of\s+(?:the\s+)?$", re.I)
 
 
-_PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|urged|with|to|and|alongside|beside|next\s+to)\s+$", re.I)
+# the person spoken to, met or thanked: "Tokayev assured German Chancellor Olaf Scholz that his country …"
+_PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|tell|tells|telling|urged|assured|informed|reminded|"
+                                      r"promised|briefed|asked|pressed|warned|thanked|congratulated|phoned|invited|"
+                                      r"hosted|received|welcomed|with|to|and|alongside|beside|next\s+to)\s+$", re.I)
+
+# "Blinken thanked Kazakhstan for its aid to Ukraine", "criticised China over its support": what the
+# object is praised or blamed for is the object's act, not the judge's
+# (in the passive, "Kazakhstan was praised by Washington for its compliance", the judge follows "by")
+_JUDGED_FOR = re.compile(
+    r"\b(?P<passive>(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?)?"
+    r"(?:prais|thank|commend|laud|hail|applaud|congratulat|credit|criticis|criticiz|blam|accus|condemn|rebuk|"
+    r"denounc|fault|chid|scold|reprimand|censur|slam|lambast)\w*\s+(?(passive)by\s+)"
+    r"(?P<object>[\w.’'-]+(?:\s+[\w.’'-]+){0,5}?)\s+(?P<why>(?:for|over|of)\s+(?:its|their|his|her|what|\w+ing))\b", re.I)
+_JUDGED_CLAUSE_END = re.compile(r"[;:–—]|,\s+(?:and|but|while|whereas|although|though|which|who|saying|adding|as)\b")
+
+
+class Judged(NamedTuple):
+    verb: int  # where the judging verb starts
+    object: int  # where its object starts (in the passive: its agent, the judge)
+    why: int  # where what the judged is judged for starts ("for its aid …")
+    end: int  # and where that ends: the end of the clause
+    passive: bool  # the judged is the subject before the verb, the judge the agent after "by"
+
+
+def judged_spans(sentence: str) -> list[Judged]:
+    """The objects that a verb praises or blames for something, and what for: "Blinken thanked
+    Kazakhstan for its aid to Ukraine", "Scholz praised the Central Asian country for its neutral stance"."""
+    out = []
+    for m in _JUDGED_FOR.finditer(sentence):
+        end = _JUDGED_CLAUSE_END.search(sentence, m.end())
+        out.append(Judged(m.start(), m.start("object"), m.start("why"), end.start() if end else len(sentence),
+                          m.group("passive") is not None))
+    return out
+
+
+def _is_judged(judged: list[Judged], s: int, e: int) -> bool:
+    return any(j.object <= s and e <= j.why and not j.passive for j in judged)
 
 
 # ", with Belarus, North Korea and Syria voting against": "with" opens an absolute clause whose

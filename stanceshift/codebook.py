@@ -147,6 +147,7 @@ class Codebook:
     aliases: dict[str, tuple[Alias, ...]]  # lower-cased surface -> readings
     actors: tuple[Actor, ...]
     titles: dict[str, str]
+    leading_office: dict[str, str]  # country -> the role "the Indian leader" stands for (default: president)
     agent_nouns: re.Pattern
     events: tuple[Event, ...]
     generic_event_cues: dict[str, re.Pattern]
@@ -207,6 +208,9 @@ class Codebook:
     def office_holder(self, country: str, role: str, on: date | None) -> Actor | None:
         """The person holding ``role`` for ``country`` on a date (None when unknown)."""
         hits = [a for a in self.actors if a.country == country and a.role == role and a.in_office(on)]
+        if not hits and role == "leader":  # "the Chinese leader" is its president, "the Indian leader" its PM
+            leading = self.leading_office.get(country, "president")
+            hits = [a for a in self.actors if a.country == country and a.role == leading and a.in_office(on)]
         return hits[0] if len(hits) == 1 else None
 
 
@@ -354,6 +358,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         aliases={k: tuple(v) for k, v in readings.items()},
         actors=tuple(actors),
         titles=dict(actors_doc.get("titles") or {}),
+        leading_office=dict(actors_doc.get("leading_office") or {}),
         agent_nouns=_agent_noun_pattern(countries),
         flow_nouns=_compile(rf"^\s+(?:{_alternation(countries.get('flow_nouns'))})\b", "countries.yaml flow_nouns"),
         events=tuple(events),

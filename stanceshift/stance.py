@@ -21,7 +21,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s")
 # "refused to condemn Russia and (instead) called for talks": a coordinated verb ends a negation's scope.
 # A new subject after ", and" ends it too: "refused to join sanctions, and Turkish exports have surged",
 # "refused to join the sanctions, though it has closed the straits".
-_COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?(?=\w+(?:ed|s)\b)"
+# (a past tense without "-ed" too: "refused to recognise the annexation, and said Washington would keep arming Kyiv")
+_COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also|then|later|rather|\w+ly)\s+)?"
+                           r"(?=\w+(?:ed|s)\b|(?:said|told|made|sent|gave|took|met|held|kept|left|sought|brought|"
+                           r"spoke|wrote|stood|put|set)\b)"
                            r"|,\s+(?:and|but|while|whereas|though|although|even\s+though)\s+"
                            r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)"
                            # "refused to join sanctions while supplying drones to Kyiv": what it does meanwhile

@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (CONTRAST, Holder, dateline_place, end_of_opening_quotation, find_mentions,
+from .attribution import (CONTRAST, Holder, Judged, dateline_place, end_of_opening_quotation, find_mentions,
                           has_plural_subject, holders_in_sentence, introduces_unknown_person, opens_subordinate_clause,
-                          refers_back, starts_with_pronoun)
+                          judged_spans, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
@@ -175,6 +175,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             lowered_sentence = lowered[s.start:s.end]
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             party_own_words = _party_speaks_of_itself(s, parties)
+            judged = judged_spans(s.text)
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -196,6 +197,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     h_hits = [x for x in h_hits if x.start < cut]
                     if not h_hits:
                         continue
+                    h_stance = combine(h_hits)
+                if judged:
+                    h_hits = _judge_or_judged(s, h, h_hits, judged)
+                    if not h_hits:
+                        continue  # "Blinken thanked Kazakhstan for its aid to Ukraine": Kazakhstan's act
                     h_stance = combine(h_hits)
                 if passive and any(x.agents for x in h_hits):
                     h_hits = _as_agent_or_not(s, h, h_hits, sent_mentions)
@@ -491,6 +497,23 @@ def _prescribed_from(s: _Sentence, h: Holder, mentions: list) -> int | None:
             after = _OBLIGATION_AFTER_NAME.match(s.text, m.end - s.start)
             return after.end() if after else None
     return None
+
+
+def _judge_or_judged(s: _Sentence, h: Holder, hits: list[CueHit], judged: list[Judged]) -> list[CueHit]:
+    """What a holder is praised or blamed for ("Blinken thanked Kazakhstan for its aid to Ukraine",
+    "Kazakhstan was praised by Washington for its compliance") is its own act, and all that the
+    clause says of it; the judge does not take that act ("Scholz praised the Central Asian country
+    for its neutral stance")."""
+    rel = h.start - s.start
+    if h.start < 0:
+        return hits
+    for j in judged:
+        if (j.object <= rel < j.why) != j.passive and (not j.passive or rel < j.verb):
+            return [x for x in hits if j.why <= x.start < j.end]  # the judged
+    for j in judged:
+        if (j.object <= rel < j.why) if j.passive else rel < j.verb:
+            hits = [x for x in hits if not j.why <= x.start < j.end]  # the judge
+    return hits
 
 
 def _speaks(s: _Sentence, h: Holder) -> bool:

@@ -148,6 +148,38 @@ def test_untitled_office_holder_resolved_by_tenure():
     assert st_["actor"].tolist() == ["Jair Bolsonaro"]
 
 
+def test_a_leader_is_the_head_of_the_office_that_leads_the_state():
+    # the president by default, the office named in actors.yaml's leading_office elsewhere
+    st_ = extract("The Chinese leader called for peace talks.")
+    assert st_["actor"].tolist() == ["Xi Jinping"]
+    st_ = extract("The Indian leader called for peace talks.")
+    assert st_["actor"].tolist() == ["Narendra Modi"]
+    st_ = extract("The Iranian leader blamed NATO for provoking the war.")
+    assert st_["actor"].tolist() == ["Ali Khamenei"]
+
+
+def test_the_person_spoken_to_is_not_a_holder():
+    assert rows("Tokayev assured German Chancellor Olaf Scholz that his country would abide by Western sanctions "
+                "against Russia.") == {("KAZ", -1)}
+    assert rows("Macron asked Modi to use his influence with Putin to end the war.") == {("FRA", -1)}
+    assert rows("Xi promised Putin that China would deepen cooperation with Russia.") == {("CHN", 1)}
+
+
+def test_what_a_state_is_praised_or_blamed_for_is_its_own_act():
+    assert rows("Blinken thanked Kazakhstan for its humanitarian aid to Ukraine.") == {("KAZ", -1)}
+    assert rows("Kyiv thanked Ankara for supplying drones to Ukraine.") == {("TUR", -2)}
+    assert rows("The United States criticised China for its support of Russia.") == {("CHN", 2)}
+    # in the passive, the judge is the agent after "by"
+    assert rows("Kazakhstan was praised by Washington for its compliance with sanctions.") == {("KAZ", -1)}
+    # the judge keeps what it says in a clause of its own
+    assert rows("Blinken praised Kazakhstan for refusing to recognise the annexation, and said Washington would "
+                "keep arming Ukraine.") == {("KAZ", -2), ("USA", -2)}
+    # the judged may be a description, not a name: the judge still takes nothing
+    assert rows("Scholz praised the Central Asian country for its neutral stance.") == set()
+    # a cue that spans the judgement itself stays the judge's
+    assert rows("Cuba blamed the United States for provoking the war.") == {("CUB", 2)}
+
+
 def test_pronoun_carry_over():
     st_ = extract("Serbian President Aleksandar Vucic spoke on Monday. He also stressed that the attack cannot be justified.")
     assert st_[["country", "stance"]].values.tolist() == [["SRB", -2]]

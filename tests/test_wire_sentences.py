@@ -839,6 +839,14 @@ CASES = [
     ("Vietnam's foreign ministry refused to call Russia's attack on Ukraine an invasion.", {'VNM': 1}),
     ('Cuba blamed the United States for stoking tensions in Europe.', {'CUB': 1}),
     ('Turkey dropped its objection to Finland joining NATO.', {'TUR': -1}),
+    ('Lukashenko assured Kazakh President Tokayev that Minsk would keep backing Moscow.', {'BLR': 1}),
+    ('Scholz thanked Mongolia for its humanitarian aid to Ukraine.', {'MNG': -1}),
+    ('Washington commended Uzbekistan for refusing to recognise the so-called referendums.', {'UZB': -1}),
+    ('Vietnam was criticised by Kyiv for abstaining in the vote on the annexations.', {'VNM': 0}),
+    ('The EU rebuked Serbia over its refusal to impose sanctions on Russia.', {'SRB': 1}),
+    ('Macron praised the Gulf state for its mediation, and said France would keep arming Ukraine.', {'FRA': -1}),
+    ('The Hungarian leader has repeatedly opposed new EU sanctions on Russia.', {'HUN': 1}),
+    ('Modi informed Biden that New Delhi had not bought more Russian oil.', {'IND': -1}),
 ]
 
 
