@@ -85,11 +85,12 @@ def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook,
         return True
     before = text[max(0, m.start() - 60):m.start()]
     # "Belarusian covert mobilisation" is not Russia's mobilisation; but in "Chinese President Xi
-    # left Moscow" the demonym goes with the title, not with the event
+    # left Moscow" or "Chinese leader Xi …" the demonym goes with the title, not with the event
     last_two = before.split()[-2:]
     demonym = codebook.demonym_pattern.search(" ".join(last_two))
     if (demonym and not demonym.group(0).lower().startswith("russia")
-            and not (len(last_two) == 2 and demonym.end() <= len(last_two[0]) and last_two[1][:1].isupper())):
+            and not (len(last_two) == 2 and demonym.end() <= len(last_two[0])
+                     and (last_two[1][:1].isupper() or last_two[1].lower() in codebook.titles))):
         return True
     if by_russia and (_ITS_OWN_AFTER.match(text, m.end()) or _ITS_OWN_BEFORE.search(before)
                       or _foreign_possessive_before(before, codebook)):

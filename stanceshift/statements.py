@@ -212,6 +212,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 from_text = own_date is not None  # the date was written in the text, here or nearby
                 if not ev and not later:
                     inherited = _inherit(recent, s.idx, h, carried)
+                    if inherited and own_date and not _near_period(codebook.event(inherited[2]), own_date):
+                        inherited = None  # "In 2014, China abstained …" after China's 2023 peace plan
                     if inherited:
                         ev, src = inherited[2], "inherited"
                         if d is None and inherited[3] is not None:
@@ -785,6 +787,11 @@ def _date_nearby(recent, idx: int, holder: Holder, carried: bool, event: str) ->
         if item[1] == holder.country and item[7] and item[2] == event:
             return item[3], item[4]
     return None
+
+
+def _near_period(event, own_date: tuple[date, str]) -> bool:
+    """Whether an event falls within MAX_DISTANCE of the period a resolved date stands for."""
+    return event.end >= own_date[0] - MAX_DISTANCE and event.start <= _last_day(own_date) + MAX_DISTANCE
 
 
 def _last_day(own_date: tuple[date, str]) -> date:

@@ -397,6 +397,16 @@ def test_an_event_under_way_goes_before_an_earlier_event_the_paragraph_recalls()
     # a demonym before a title does not void the event the leader's name opens
     assert extract(text.replace("MOSCOW (Reuters) - ", ""), published="2023-03-22")["event"].tolist() == [
         "china_position_paper_2023", "china_position_paper_2023"]
+    # nor does one before a lower-case title ("Chinese leader Xi Jinping left Moscow")
+    text = text.replace("Chinese President", "Chinese leader")
+    assert extract(text, published="2023-03-22")["event"].tolist() == ["xi_moscow_2023", "china_position_paper_2023"]
+
+
+def test_a_statement_dated_years_away_does_not_inherit_the_states_recent_event():
+    text = ("China presented a 12-point peace plan that calls for a ceasefire. In 2014, China abstained on a "
+            "General Assembly resolution declaring the annexation of Crimea invalid.")
+    out = extract(text, published="2023-03-01")
+    assert out[["event", "stance"]].values.tolist() == [["china_position_paper_2023", -1], ["", 0]]
 
 
 def test_a_month_or_year_in_the_text_gives_way_to_the_event_day_inside_it():
@@ -853,6 +863,8 @@ def test_voting_with_russia_backs():
 
 def test_what_a_resolution_says_is_not_the_stance_of_an_abstainer():
     assert rows("Laos abstained from a UN vote condemning Russia's annexation of four regions.") == {("LAO", 0)}
+    assert rows("Laos abstained on a resolution declaring the annexation invalid.") == {("LAO", 0)}
+    assert rows("Mongolia abstained on a draft calling for the withdrawal of Russian troops.") == {("MNG", 0)}
     # a condemnation of its own after the vote still counts
     assert rows("Albania voted for the resolution and condemned the annexation.") == {("ALB", -2)}
 

@@ -847,6 +847,9 @@ CASES = [
     ('Macron praised the Gulf state for its mediation, and said France would keep arming Ukraine.', {'FRA': -1}),
     ('The Hungarian leader has repeatedly opposed new EU sanctions on Russia.', {'HUN': 1}),
     ('Modi informed Biden that New Delhi had not bought more Russian oil.', {'IND': -1}),
+    ('Western officials believe Tehran is weighing sending ballistic missiles to Russia.', {}),
+    ('Analysts say Kazakhstan is considering joining Western sanctions.', {}),
+    ('Kyrgyzstan is considering joining Western sanctions, Japarov said.', {'KGZ': -1}),
 ]
 
 
