@@ -44,6 +44,12 @@ _REBUTTED_BEFORE = re.compile(_REBUTTAL_VERBS + r"\s+(?:the\s+)?$", re.I)
 _ACCUSATION_AFTER = re.compile(r"^[’']?s?\s*(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b", re.I)
 _INSTITUTION_IN = re.compile(r"\b(?:ministry|government|embassy|officials?|authorities|leadership|parliament)\s+in\s+$", re.I)
 _POSSESSIVE = re.compile(r"^[’']s\b")
+# "Analysts welcomed Kazakhstan's decision to stop shipments": what the state decided is its act, whoever
+# welcomes it
+_POSSESSED_ACT = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:decision|move|refusal|choice|stance|position|support|"
+                            r"backing|purchases|abstention|vote|call|offer|proposal|plan|efforts?|willingness|"
+                            r"commitment|pledge|statement|announcement|readiness|neutrality|compliance|reluctance|"
+                            r"failure)\b")
 _RELATION_OF_NAME = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rs?|allies|ally|partners?|rivals?|foes?|enemy|enemies|"
                                r"clients?|satellites?|protégés?)\s+(?-i:[A-Z])", re.I)
 # People who speak against the state, not for it
@@ -217,6 +223,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             # "Putin met Turkish President Tayyip Erdogan, who called for a ceasefire": the object of the
             # meeting is the subject of its relative clause
             excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after)
+                                    and not ("s" in after[:2] and _POSSESSED_ACT.match(after))
                                     and not _subject_of_absolute_clause(before, after)
                                     and not _is_judged(judged, s, e))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))

@@ -176,6 +176,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             party_own_words = _party_speaks_of_itself(s, parties)
             judged = judged_spans(s.text)
+            others = _others_predicates(s, sent_mentions) if "and " in s.text or ";" in s.text else []
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -197,6 +198,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     h_hits = [x for x in h_hits if x.start < cut]
                     if not h_hits:
                         continue
+                    h_stance = combine(h_hits)
+                if others:
+                    h_hits = [x for x in h_hits if not any(lo <= x.start < hi for lo, hi in others)]
+                    if not h_hits:
+                        continue  # "…, and Western officials have voiced concern": not the holder's concern
                     h_stance = combine(h_hits)
                 if judged:
                     h_hits = _judge_or_judged(s, h, h_hits, judged)
@@ -499,6 +505,34 @@ def _prescribed_from(s: _Sentence, h: Holder, mentions: list) -> int | None:
             after = _OBLIGATION_AFTER_NAME.match(s.text, m.end - s.start)
             return after.end() if after else None
     return None
+
+
+# A clause of its own whose subject is people who speak for no state: "…, and Western officials have
+# voiced concern that …", "; critics say …"
+_OTHERS_CLAUSE = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+(?:(?:and|but)\s+)?)(?:some\s+|many\s+|other\s+|the\s+)?"
+    r"(?:(?-i:[A-Z])[\w-]+\s+)?(?:officials|analysts|critics|diplomats|lawmakers|observers|experts|economists|"
+    r"commentators|activists|(?:human\s+)?rights\s+groups)\s+(?P<predicate>[^,;]*?)(?=\s+that\b|[,;]|$)", re.I)
+
+
+def _others_predicates(s: _Sentence, mentions: list) -> list[tuple[int, int]]:
+    """Spans of what people who speak for no state do in a clause of their own ("…, and Western
+    officials have voiced concern"), up to the clause they report or the first state named in it:
+    the cues there are theirs, not the holders'. A state named in the subject ("…, and Turkish
+    officials said") makes the clause that state's."""
+    out = []
+    for m in _OTHERS_CLAUSE.finditer(s.text):
+        at = [x.start - s.start for x in mentions if m.start() <= x.start - s.start < m.end()]
+        if any(rel < m.start("predicate") for rel in at):
+            continue
+        end = min([m.end(), *at])
+        saying = _SAYING.search(s.text, m.start("predicate"), end)  # "critics say it is helping Russia": reported
+        out.append((m.start("predicate"), saying.end() if saying else end))
+    return out
+
+
+_SAYING = re.compile(r"\b(?:say|says|said|believe[sd]?|suspect(?:s|ed)?|fear(?:s|ed)?|warn(?:s|ed)?|argue[sd]?|"
+                     r"claim(?:s|ed)?|note[sd]?|think|thinks|thought)\b")
 
 
 def _judge_or_judged(s: _Sentence, h: Holder, hits: list[CueHit], judged: list[Judged]) -> list[CueHit]:

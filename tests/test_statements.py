@@ -180,6 +180,24 @@ def test_what_a_state_is_praised_or_blamed_for_is_its_own_act():
     assert rows("Cuba blamed the United States for provoking the war.") == {("CUB", 2)}
 
 
+def test_a_states_decision_is_its_act_whoever_welcomes_it():
+    assert rows("Analysts have welcomed Kazakhstan's decision to stop shipments of sanctioned goods to Russia.") == {
+        ("KAZ", -1)}
+    # without a possessed act the state after "welcomed" is an object
+    assert rows("Lukashenko welcomed Kazakhstan to the summit and backed Moscow's war.") == {("BLR", 2)}
+
+
+def test_a_clause_of_people_who_speak_for_no_state_is_not_the_holders():
+    assert rows("Turkish exports to Russia jumped last year, and Western officials have voiced concern about the "
+                "trade.") == {("TUR", 1)}
+    # a state named in the clause's subject makes it that state's
+    assert rows("Turkish exports to Russia jumped last year, and Turkish officials have voiced concern about the "
+                "war.") == {("TUR", 0)}
+    # what they report of the holder stays the holder's
+    st_ = extract("China refused to condemn Moscow, and critics say it is helping Russia evade sanctions.")
+    assert st_["cues"].tolist() == ["condemn Moscow [negated];helping Russia evade"]
+
+
 def test_pronoun_carry_over():
     st_ = extract("Serbian President Aleksandar Vucic spoke on Monday. He also stressed that the attack cannot be justified.")
     assert st_[["country", "stance"]].values.tolist() == [["SRB", -2]]
