@@ -425,10 +425,12 @@ _PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|tell|tells|te
 # (in the passive, "Kazakhstan was praised by Washington for its compliance", the judge follows "by")
 _JUDGED_FOR = re.compile(
     r"\b(?P<passive>(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?)?"
-    r"(?:prais|thank|commend|laud|hail|applaud|congratulat|credit|criticis|criticiz|blam|accus|condemn|rebuk|"
+    r"(?:prais|thank|commend|laud|hail|applaud|congratulat|credit|criticis|criticiz|blam|(?P<accuse>accus)|condemn|rebuk|"
     r"denounc|fault|chid|scold|reprimand|censur|slam|lambast)\w*\s+(?(passive)by\s+)"
-    r"(?P<object>[\w.’'-]+(?:\s+[\w.’'-]+){0,5}?)\s+(?P<why>(?:for|over|of)\s+(?:its|their|his|her|what|\w+ing))\b", re.I)
-_JUDGED_CLAUSE_END = re.compile(r"[;:–—]|,\s+(?:and|but|while|whereas|although|though|which|who|saying|adding|as)\b")
+    r"(?P<object>[\w.’'-]+(?:\s+[\w.’'-]+){0,5}?)\s+(?P<why>(?(accuse)of\s+\w+|(?:for|over)\s+(?:its|their|his|her|what|\w+ing)))\b", re.I)
+# (also a coordinated verb: "accused Azerbaijan of aggression and criticised the CSTO")
+_JUDGED_CLAUSE_END = re.compile(r"[;:–—]|,\s+(?:and|but|while|whereas|although|though|which|who|saying|adding|as)\b"
+                                r"|\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?(?=\w+ed\b|said\b)")
 
 
 class Judged(NamedTuple):

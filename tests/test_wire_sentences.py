@@ -850,6 +850,8 @@ CASES = [
     ('Western officials believe Tehran is weighing sending ballistic missiles to Russia.', {}),
     ('Analysts say Kazakhstan is considering joining Western sanctions.', {}),
     ('Kyrgyzstan is considering joining Western sanctions, Japarov said.', {'KGZ': -1}),
+    ('Pashinyan accused Azerbaijan of aggression and criticised the CSTO for failing to respond.', {'ARM': -1}),
+    ('Critics condemned India’s purchases of Russian oil.', {'IND': 1}),
 ]
 
 
