@@ -239,7 +239,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         holders.append(holder._replace(start=m.start))
         ends.append(e)
     if len({h.country for h in holders}) > 1:
-        holders = _without_sources(sentence, offset, holders, ends)
+        holders = _without_sources(sentence, offset, holders, ends, judged)
     if sources:  # a state's own source speaks for it
         holders = [h._replace(actor=sources[h.country]) if not h.actor and h.country in sources else h for h in holders]
     return _merge_by_country(holders), parties
@@ -259,7 +259,8 @@ def closed_relative_clauses(sentence: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end()) for m in _CLOSED_RELATIVE_CLAUSE.finditer(sentence)]
 
 
-def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: list[int]) -> list[Holder]:
+def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: list[int],
+                     judged: list[Judged] = ()) -> list[Holder]:
     """Drop a state that only reports another state's act: "U.S. officials said China supplied ...",
     "China supplied ..., U.S. officials said". A speaker of the same state stays ("Tokayev said
     Kazakhstan would not ..." is Kazakhstan's statement either way)."""
@@ -267,6 +268,8 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
     keep = []
     for i, (h, e) in enumerate(zip(holders, ends)):
         says = _SAYS_AFTER.match(sentence[e:e + CONTEXT])
+        if says and any(e <= j.verb < e + says.end() for j in judged):
+            says = None  # "Pashinyan accused Azerbaijan of aggression and criticised …": only the charge is not his
         # the reported state comes after the verb ("Kyrgyzstan and Uzbekistan have said nothing" is a list)
         # (in the same clause: "Kazakhstan said it would comply, while Uzbekistan did the same" is two statements)
         reports_next = says and any(o.country != h.country and o.start - offset >= e + says.end()
