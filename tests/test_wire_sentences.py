@@ -852,6 +852,8 @@ CASES = [
     ('Kyrgyzstan is considering joining Western sanctions, Japarov said.', {'KGZ': -1}),
     ('Pashinyan accused Azerbaijan of aggression and criticised the CSTO for failing to respond.', {'ARM': -1}),
     ('Critics condemned India’s purchases of Russian oil.', {'IND': 1}),
+    ('Pashinyan complained that the alliance had failed to help Yerevan.', {'ARM': -1}),
+    ("Kyrgyzstan's president said the bloc had failed to protect his country.", {'KGZ': -1}),
 ]
 
 
