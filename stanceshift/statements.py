@@ -175,6 +175,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             lowered_sentence = lowered[s.start:s.end]
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             party_own_words = _party_speaks_of_itself(s, parties)
+            party_clauses = _party_clauses(s, [m for m in sent_mentions if m.alias.country in codebook.parties])
             judged = judged_spans(s.text)
             others = _others_predicates(s, sent_mentions) if "and " in s.text or ";" in s.text else []
             for h in holders:
@@ -198,6 +199,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     h_hits = [x for x in h_hits if x.start < cut]
                     if not h_hits:
                         continue
+                    h_stance = combine(h_hits)
+                if party_clauses and h.start >= 0:
+                    rel = h.start - s.start
+                    h_hits = [x for x in h_hits if not any(rel < lo <= x.start < hi for lo, hi in party_clauses)]
+                    if not h_hits:
+                        continue  # "Kazakhstan abstained, while Russia voted against": Russia's vote
                     h_stance = combine(h_hits)
                 if others:
                     h_hits = [x for x in h_hits if not any(lo <= x.start < hi for lo, hi in others)]
@@ -505,6 +512,27 @@ def _prescribed_from(s: _Sentence, h: Holder, mentions: list) -> int | None:
             after = _OBLIGATION_AFTER_NAME.match(s.text, m.end - s.start)
             return after.end() if after else None
     return None
+
+
+# A time, reason or contrast clause whose subject is a party: "…, while Russia voted against", "…
+# when Moscow vetoed the resolution"
+_CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:when|after|before|because|since|as|once|until|while|whereas)\s+(?:the\s+)?$",
+                                   re.I)
+_PARTY_CLAUSE_END = re.compile(r"[,;:–—]")
+
+
+def _party_clauses(s: _Sentence, party_mentions: list) -> list[tuple[int, int]]:
+    """Spans of the clauses that a Russian or Ukrainian subject opens after "when", "after",
+    "while" … (from the opener to the next comma): the cues there are the party's acts, not those of
+    a holder named before the clause."""
+    out = []
+    for p in party_mentions:
+        rel = p.start - s.start
+        opener = _CLAUSE_OPENER_BEFORE.search(s.text, max(0, rel - 16), rel)
+        if opener:
+            end = _PARTY_CLAUSE_END.search(s.text, p.end - s.start)
+            out.append((opener.start(), end.start() if end else len(s.text)))
+    return out
 
 
 # A clause of its own whose subject is people who speak for no state: "…, and Western officials have

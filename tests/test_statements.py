@@ -198,6 +198,23 @@ def test_a_clause_of_people_who_speak_for_no_state_is_not_the_holders():
     assert st_["cues"].tolist() == ["condemn Moscow [negated];helping Russia evade"]
 
 
+def test_a_clause_a_party_opens_after_when_or_while_is_the_partys_act():
+    assert rows("Kazakhstan abstained, while Russia voted against.") == {("KAZ", 0)}
+    assert rows("India abstained after Moscow vetoed a resolution condemning the referendums.") == {("IND", 0)}
+    # the holder's own act after the party's clause stays its own
+    assert rows("Brazil abstained when Russia vetoed the resolution, but condemned the annexation.") == {("BRA", -2)}
+
+
+def test_the_security_council_votes_are_events_of_their_own():
+    out = extract("China, India and the UAE abstained in the Security Council vote on Friday.", published="2022-03-01")
+    assert set(out["event"]) == {"unsc_draft_invasion_2022"} and len(out) == 3
+    out = extract("Gabon abstained on Friday in the Security Council vote on the draft.", published="2022-10-03")
+    assert out["event"].tolist() == ["unsc_draft_referendums_2022"]
+    # the Council named for another matter, and far from both votes, is no vote
+    assert extract("India abstained, seeking a permanent seat on the Security Council.",
+                   published="2023-06-01")["event"].tolist() == [""]
+
+
 def test_pronoun_carry_over():
     st_ = extract("Serbian President Aleksandar Vucic spoke on Monday. He also stressed that the attack cannot be justified.")
     assert st_[["country", "stance"]].values.tolist() == [["SRB", -2]]
@@ -459,7 +476,10 @@ def test_a_voting_record_links_no_single_vote():
 def test_an_act_done_since_then_takes_no_earlier_date():
     out = extract("The United Arab Emirates abstained in the Security Council vote in February. The Gulf state has "
                   "since hosted talks between Russian and Ukrainian officials.", published="2022-10-20")
-    assert out[["stance", "date_precision"]].values.tolist() == [[0, "month"], [0, "published"]]
+    # (the Security Council vote in February is the one of 25 February)
+    assert out[["stance", "date_precision", "event"]].values.tolist() == [
+        [0, "day", "unsc_draft_invasion_2022"], [0, "published", ""]]
+    assert str(out["date"].iloc[0].date()) == "2022-02-25"
     assert str(out["date"].iloc[1].date()) == "2022-10-20"
 
 
