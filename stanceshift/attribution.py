@@ -163,11 +163,13 @@ def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> 
 
 def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], codebook: Codebook,
                         on: date | None, include_parties: bool = False,
-                        objects: frozenset[int] = frozenset()) -> tuple[list[Holder], list[Mention]]:
+                        objects: frozenset[int] = frozenset(),
+                        judged: list[Judged] | None = None) -> tuple[list[Holder], list[Mention]]:
     """Stance holders among the mentions inside one sentence, and the party mentions seen.
 
     ``offset`` is the sentence's start in the document; mention offsets are document offsets.
     ``objects`` are the starts of mentions known to be objects (of a cue: "blamed the United States").
+    ``judged``: the sentence's ``judged_spans`` when the caller has them.
     """
     inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(sentence)]
     holders: list[Holder] = []
@@ -177,7 +179,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     prev_end = None
     sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
     relatives = closed_relative_clauses(sentence) if ", wh" in sentence else ()
-    judged = judged_spans(sentence)
+    if judged is None:
+        judged = judged_spans(sentence)
     dateline = _WIRE_DATELINE.match(sentence)
     if dateline:
         inside = [m for m in inside if m.start - offset >= dateline.end()]
@@ -444,9 +447,18 @@ class Judged(NamedTuple):
     passive: bool  # the judged is the subject before the verb, the judge the agent after "by"
 
 
-def judged_spans(sentence: str) -> list[Judged]:
+_JUDGING_STEMS = ("prais", "thank", "commend", "laud", "hail", "applaud", "congratulat", "credit", "critici", "blam",
+                  "accus", "condemn", "rebuk", "denounc", "fault", "chid", "scold", "reprimand", "censur", "slam",
+                  "lambast")
+
+
+def judged_spans(sentence: str, lowered: str | None = None) -> list[Judged]:
     """The objects that a verb praises or blames for something, and what for: "Blinken thanked
-    Kazakhstan for its aid to Ukraine", "Scholz praised the Central Asian country for its neutral stance"."""
+    Kazakhstan for its aid to Ukraine", "Scholz praised the Central Asian country for its neutral stance".
+    ``lowered``: the sentence in lower case, when the caller has it."""
+    low = sentence.lower() if lowered is None else lowered
+    if not any(stem in low for stem in _JUDGING_STEMS):
+        return []  # (most sentences: substring tests are far cheaper than the pattern)
     out = []
     for m in _JUDGED_FOR.finditer(sentence):
         end = _JUDGED_CLAUSE_END.search(sentence, m.end())

@@ -117,12 +117,14 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     for s in sents:
         lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
-        own_date, holders, parties = None, [], []
+        own_date, holders, parties, judged = None, [], [], []
         pronoun_led = False  # a pronoun subject ("He said …") that may stand for the antecedent's speaker
         if sent_mentions:  # most sentences name no state: skip the costlier rules for them
             own_date = own_date_of(s.idx)
             on = own_date[0] if own_date else published
-            holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties)
+            judged = judged_spans(s.text, lowered[s.start:s.end])
+            holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties,
+                                                   judged=judged)
             pronoun_led = bool(holders and antecedent) and starts_with_pronoun(
                 s.text, [m.start - s.start for m in sent_mentions])
         hits = None
@@ -133,7 +135,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                        | _subjects_of_trailing_clauses(s, holders, hits))
             if objects:  # "Cuba blamed the United States for the war": the United States holds nothing
                 holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on,
-                                                       include_parties, objects)
+                                                       include_parties, objects, judged)
         carried = False
         if not holders and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW and refers_back(s.text):
             # "Kazakhstan, Uzbekistan and Kyrgyzstan … None of them has …": a plural subject takes them
@@ -176,7 +178,6 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             party_own_words = _party_speaks_of_itself(s, parties)
             party_clauses = _party_clauses(s, [m for m in sent_mentions if m.alias.country in codebook.parties])
-            judged = judged_spans(s.text)
             others = _others_predicates(s, sent_mentions) if "and " in s.text or ";" in s.text else []
             for h in holders:
                 if by_clause and by_clause[h] is None:
