@@ -428,12 +428,16 @@ _PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|tell|tells|te
 
 # "Blinken thanked Kazakhstan for its aid to Ukraine", "criticised China over its support": what the
 # object is praised or blamed for is the object's act, not the judge's
-# (in the passive, "Kazakhstan was praised by Washington for its compliance", the judge follows "by")
+_JUDGING_STEMS = ("prais", "thank", "commend", "laud", "hail", "applaud", "congratulat", "credit", "critici", "blam",
+                  "accus", "condemn", "rebuk", "denounc", "fault", "chid", "scold", "reprimand", "censur", "slam",
+                  "lambast")
+# (in the passive, "Kazakhstan was praised by Washington for its compliance", the judge follows "by";
+# one is accused "of" anything, praised or blamed "for" or "over" its own doing)
 _JUDGED_FOR = re.compile(
-    r"\b(?P<passive>(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?)?"
-    r"(?:prais|thank|commend|laud|hail|applaud|congratulat|credit|criticis|criticiz|blam|(?P<accuse>accus)|condemn|rebuk|"
-    r"denounc|fault|chid|scold|reprimand|censur|slam|lambast)\w*\s+(?(passive)by\s+)"
-    r"(?P<object>[\w.’'-]+(?:\s+[\w.’'-]+){0,5}?)\s+(?P<why>(?(accuse)of\s+\w+|(?:for|over)\s+(?:its|their|his|her|what|\w+ing)))\b", re.I)
+    r"\b(?P<passive>(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?)?(?:(?P<accuse>accus)|"
+    + "|".join(stem for stem in _JUDGING_STEMS if stem != "accus") + r")\w*\s+(?(passive)by\s+)"
+    r"(?P<object>[\w.’'-]+(?:\s+[\w.’'-]+){0,5}?)\s+"
+    r"(?P<why>(?(accuse)of\s+\w+|(?:for|over)\s+(?:its|their|his|her|what|\w+ing)))\b", re.I)
 # (also a coordinated verb: "accused Azerbaijan of aggression and criticised the CSTO")
 _JUDGED_CLAUSE_END = re.compile(r"[;:–—]|,\s+(?:and|but|while|whereas|although|though|which|who|saying|adding|as)\b"
                                 r"|\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?(?=\w+ed\b|said\b)")
@@ -445,11 +449,6 @@ class Judged(NamedTuple):
     why: int  # where what the judged is judged for starts ("for its aid …")
     end: int  # and where that ends: the end of the clause
     passive: bool  # the judged is the subject before the verb, the judge the agent after "by"
-
-
-_JUDGING_STEMS = ("prais", "thank", "commend", "laud", "hail", "applaud", "congratulat", "credit", "critici", "blam",
-                  "accus", "condemn", "rebuk", "denounc", "fault", "chid", "scold", "reprimand", "censur", "slam",
-                  "lambast")
 
 
 def judged_spans(sentence: str, lowered: str | None = None) -> list[Judged]:

@@ -112,7 +112,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
                         and not (refused and refused[0] <= m.start() < refused[1])))]
     spans = [(m.start(), m.end()) for _, m in kept]
     may_hedge = ("could" in lowered or "might" in lowered or "may " in sentence
-                 or ("ing " in lowered and _WEIGHING.search(lowered) is not None))
+                 or any(verb in lowered for verb in _WEIGHING))
     hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
                    _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans)
                    != bool(refused and refused[0] <= m.start() < refused[1]),
@@ -352,7 +352,7 @@ def _comma_clause_start(sentence: str, start: int) -> int:
 
 
 HEDGE_REACH = 60  # characters before a cue where "could", "might" or "may" and its adverbs stand
-_WEIGHING = re.compile(r"\b(?:considering|weighing|mulling|contemplating)\s")
+_WEIGHING = ("considering", "weighing", "mulling", "contemplating")  # "is considering supplying …" (see cues.yaml hedge)
 
 
 def _is_hedged(sentence: str, start: int, codebook: Codebook) -> bool:

@@ -17,7 +17,7 @@ import pandas as pd
 from .attribution import (CONTRAST, Holder, Judged, dateline_place, end_of_opening_quotation, find_mentions,
                           has_plural_subject, holders_in_sentence, introduces_unknown_person, opens_subordinate_clause,
                           judged_spans, refers_back, starts_with_pronoun)
-from .codebook import STANCE_LABELS, Codebook, default_codebook, lower_same_length
+from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
                      split_background_mentions)
@@ -178,7 +178,9 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             party_own_words = _party_speaks_of_itself(s, parties)
             party_clauses = _party_clauses(s, [m for m in sent_mentions if m.alias.country in codebook.parties])
-            others = _others_predicates(s, sent_mentions) if "and " in s.text or ";" in s.text else []
+            others = (_others_predicates(s, sent_mentions)
+                      if ("and " in s.text or ";" in s.text) and any(n in lowered_sentence for n in _SPEAK_FOR_NO_STATE)
+                      else [])
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -201,21 +203,17 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     if not h_hits:
                         continue
                     h_stance = combine(h_hits)
-                if party_clauses and h.start >= 0:
-                    rel = h.start - s.start
-                    h_hits = [x for x in h_hits if not any(rel < lo <= x.start < hi for lo, hi in party_clauses)]
+                # others' acts in the sentence: a party's clause after the holder ("Kazakhstan abstained,
+                # while Russia voted against"), people who speak for no state ("…, and Western officials
+                # have voiced concern"), and what a holder is praised or blamed for ("Blinken thanked
+                # Kazakhstan for its aid to Ukraine" is Kazakhstan's act)
+                rel = h.start - s.start if h.start >= 0 else -1
+                others_acts = [(lo, hi) for lo, hi in party_clauses if rel < lo] + others
+                if others_acts or judged:
+                    h_hits = _judge_or_judged(s, h, [x for x in h_hits if not any(lo <= x.start < hi
+                                                                                  for lo, hi in others_acts)], judged)
                     if not h_hits:
-                        continue  # "Kazakhstan abstained, while Russia voted against": Russia's vote
-                    h_stance = combine(h_hits)
-                if others:
-                    h_hits = [x for x in h_hits if not any(lo <= x.start < hi for lo, hi in others)]
-                    if not h_hits:
-                        continue  # "…, and Western officials have voiced concern": not the holder's concern
-                    h_stance = combine(h_hits)
-                if judged:
-                    h_hits = _judge_or_judged(s, h, h_hits, judged)
-                    if not h_hits:
-                        continue  # "Blinken thanked Kazakhstan for its aid to Ukraine": Kazakhstan's act
+                        continue
                     h_stance = combine(h_hits)
                 if passive and any(x.agents for x in h_hits):
                     h_hits = _as_agent_or_not(s, h, h_hits, sent_mentions)
@@ -538,10 +536,12 @@ def _party_clauses(s: _Sentence, party_mentions: list) -> list[tuple[int, int]]:
 
 # A clause of its own whose subject is people who speak for no state: "…, and Western officials have
 # voiced concern that …", "; critics say …"
+_SPEAK_FOR_NO_STATE = ("official", "analyst", "critic", "diplomat", "lawmaker", "observer", "expert", "economist",
+                       "commentator", "activist", "rights group")
 _OTHERS_CLAUSE = re.compile(
     r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+(?:(?:and|but)\s+)?)(?:some\s+|many\s+|other\s+|the\s+)?"
-    r"(?:(?-i:[A-Z])[\w-]+\s+)?(?:officials|analysts|critics|diplomats|lawmakers|observers|experts|economists|"
-    r"commentators|activists|(?:human\s+)?rights\s+groups)\s+(?P<predicate>[^,;]*?)(?=\s+that\b|[,;]|$)", re.I)
+    r"(?:(?-i:[A-Z])[\w-]+\s+)?(?:human\s+)?(?:" + "|".join(n.replace(" ", r"\s+") for n in _SPEAK_FOR_NO_STATE)
+    + r")s\s+(?P<predicate>[^,;]*?)(?=\s+that\b|[,;]|$)", re.I)
 
 
 def _others_predicates(s: _Sentence, mentions: list) -> list[tuple[int, int]]:
@@ -852,7 +852,7 @@ def _date_nearby(recent, idx: int, holder: Holder, carried: bool, event: str) ->
     return None
 
 
-def _near_period(event, own_date: tuple[date, str]) -> bool:
+def _near_period(event: Event, own_date: tuple[date, str]) -> bool:
     """Whether an event falls within MAX_DISTANCE of the period a resolved date stands for."""
     return event.end >= own_date[0] - MAX_DISTANCE and event.start <= _last_day(own_date) + MAX_DISTANCE
 
