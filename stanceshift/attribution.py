@@ -522,10 +522,14 @@ def _words_before(before: str, n: int) -> list[str]:
     return words[-n:]
 
 
-def opens_subordinate_clause(before: str) -> bool:
-    """Whether the text right before a mention opens a time or reason clause ("when", "after the")."""
+_CONTRASTS = frozenset(("while", "whereas"))
+
+
+def opens_subordinate_clause(before: str, contrast: bool = False) -> bool:
+    """Whether the text right before a mention opens a time or reason clause ("when", "after the");
+    with ``contrast``, also a contrast clause ("while", "whereas")."""
     words = _words_before(before, 2)
-    if not words or words[-1] not in _SUBORDINATORS:
+    if not words or not (words[-1] in _SUBORDINATORS or (contrast and words[-1] in _CONTRASTS)):
         return False
     # "such as Brazil and India", "as well as Kazakhstan": a list, not a clause
     return not (words[-1] == "as" and len(words) > 1 and words[-2] in ("such", "well"))

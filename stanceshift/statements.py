@@ -515,22 +515,19 @@ def _prescribed_from(s: _Sentence, h: Holder, mentions: list) -> int | None:
 
 # A time, reason or contrast clause whose subject is a party: "…, while Russia voted against", "…
 # when Moscow vetoed the resolution"
-_CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:when|after|before|because|since|as|once|until|while|whereas)\s+(?:the\s+)?$",
-                                   re.I)
 _PARTY_CLAUSE_END = re.compile(r"[,;:–—]")
 
 
 def _party_clauses(s: _Sentence, party_mentions: list) -> list[tuple[int, int]]:
     """Spans of the clauses that a Russian or Ukrainian subject opens after "when", "after",
-    "while" … (from the opener to the next comma): the cues there are the party's acts, not those of
+    "while" … (from the subject to the next comma): the cues there are the party's acts, not those of
     a holder named before the clause."""
     out = []
     for p in party_mentions:
         rel = p.start - s.start
-        opener = _CLAUSE_OPENER_BEFORE.search(s.text, max(0, rel - 16), rel)
-        if opener:
+        if opens_subordinate_clause(s.text[max(0, rel - 30):rel], contrast=True):
             end = _PARTY_CLAUSE_END.search(s.text, p.end - s.start)
-            out.append((opener.start(), end.start() if end else len(s.text)))
+            out.append((rel, end.start() if end else len(s.text)))
     return out
 
 
