@@ -19,6 +19,7 @@ import platform
 import random
 import shutil
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -228,6 +229,29 @@ def _git_commit() -> str:
         return "unknown"
 
 
+def _source_digest() -> str:
+    """A digest of the package and codebook files the runs import, to tell whether they changed mid-run."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted([*PROJECT_ROOT.glob("stanceshift/*.py"), *PROJECT_ROOT.glob("codebook/*")]):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _uncommitted_source() -> bool:
+    """True when the package or codebook differs from the commit recorded (the run then measures neither)."""
+    import subprocess
+
+    try:
+        return subprocess.run(["git", "diff", "--quiet", "HEAD", "--", "stanceshift", "codebook"],
+                              cwd=PROJECT_ROOT, capture_output=True).returncode == 1
+    except OSError:
+        return False
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="2,20,200", help="corpus sizes in MB of text, comma-separated")
@@ -239,13 +263,18 @@ def main() -> None:
     engines = args.engines.split(",")
     report = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "commit": _git_commit(), "machine": {
         "cpus": psutil.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 1e9, 1),
-        "python": platform.python_version(), "platform": platform.platform()}, "sizes": []}
+        "python": platform.python_version(), "platform": platform.platform()}, "sizes": [],
+        "uncommitted_source": _uncommitted_source(), "source_digest": _source_digest()}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             repeats = args.repeats_large if size >= 100 else args.repeats
             result = bench_size(size, repeats, Path(tmp), engines)
             report["sizes"].append(result)
             print(json.dumps(result, indent=1), flush=True)
+    # each run imports the package afresh, so an edit during the benchmark changes what later runs measure
+    report["source_changed_during_run"] = _source_digest() != report["source_digest"]
+    if report["source_changed_during_run"] or report["uncommitted_source"]:
+        print("warning: the package or codebook was not the recorded commit's for the whole run", file=sys.stderr)
     pandas_runs = [r for r in report["sizes"] if "pandas_engine" in r]
     if len(pandas_runs) >= 2:
         a, b = pandas_runs[0], pandas_runs[-1]

@@ -194,6 +194,9 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
         if holder is None or m.start in objects:
             excluded = True
+        elif (holders and any(h.country == holder.country for h in holders)
+              and _IN_PREPOSITIONAL_PHRASE.search(before)):
+            excluded = True  # "China's foreign ministry rejected criticism of Xi Jinping's visit": the ministry speaks
         elif holders and any(lo < s < hi for lo, hi in relatives):
             excluded = True  # "Mongolia, which borders both Russia and China, has abstained": the clause's own
         elif in_list:
@@ -241,6 +244,9 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             continue  # "Belarusian opposition leader …", "Lukashenko's opponents": not the state
         holders.append(holder._replace(start=m.start))
         ends.append(e)
+    last_comma = sentence.rfind(",")
+    if holders and last_comma >= 0 and holders[-1].start - offset > last_comma:
+        holders, ends = _without_sources_of_others_acts(sentence, offset, holders, ends, inside, codebook)
     if len({h.country for h in holders}) > 1:
         holders = _without_sources(sentence, offset, holders, ends, judged)
     if sources:  # a state's own source speaks for it
@@ -260,6 +266,20 @@ def closed_relative_clauses(sentence: str) -> list[tuple[int, int]]:
     has abstained". A state named inside one is what the clause says about the subject, not a
     subject of the sentence."""
     return [(m.start() + 1, m.end()) for m in _CLOSED_RELATIVE_CLAUSE.finditer(sentence)]
+
+
+def _without_sources_of_others_acts(sentence: str, offset: int, holders: list[Holder], ends: list[int],
+                                   mentions: list[Mention], codebook: Codebook) -> tuple[list[Holder], list[int]]:
+    """Drop a state named only in a trailing attribution when the clause it reports names another
+    state, holder or not: "Iranian factories are making drones for Russia, U.S. officials say" is
+    no act of the United States. ("Sanctions do not work, Hungarian officials say" stays Hungary's.)"""
+    trailing = _TRAILING_ATTRIBUTION.search(sentence)
+    if trailing is None:
+        return holders, ends
+    cut = trailing.start()
+    named = {m.alias.country for m in mentions if m.start - offset < cut and m.alias.country not in codebook.parties}
+    kept = [(h, e) for h, e in zip(holders, ends) if h.start - offset < cut or not named - {h.country}]
+    return [h for h, _ in kept], [e for _, e in kept]
 
 
 def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: list[int],
@@ -389,6 +409,9 @@ _PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[
                              r"(?:(?:diplomatic|economic|political|military|heavy|intense|strong|growing|"
                              r"mounting|renewed|increasing)\s+)?pressure\b", re.I)
 _PRESSURE_FROM_BEFORE = re.compile(r"\bpressure\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
+# "criticism of (Chinese President) Xi Jinping's visit": a name inside a prepositional phrase
+_IN_PREPOSITIONAL_PHRASE = re.compile(r"\b(?:of|about|over|on|for|against|with|to|at|into|toward|towards)\s+"
+                                      r"(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$", re.I)
 _OPENING_IN = re.compile(r"^\W*In\s+(?:the\s+)?$")
 _GOVERNMENT_AFTER = re.compile(r"^\s*,\s+(?:the\s+)?(?P<noun>government|authorities|officials|(?:foreign|interior|"
                                r"defen[cs]e)\s+ministry|president|prime\s+minister|parliament|cabinet|leadership|"

@@ -134,6 +134,15 @@ def split_background_mentions(text: str, mentions: list[EventMention]) -> tuple[
     return ([e for e, i in zip(mentions, inside) if not i], [e for e, i in zip(mentions, inside) if i])
 
 
+def without_generic_named_specifically(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions less a generic one ("voted against") whose events include one the sentence
+    names ("… Russia's suspension from the Human Rights Council"): the name says which vote it was."""
+    named = {eid for m in mentions if not m.generic for eid in m.event_ids}
+    if not named or all(not m.generic for m in mentions):
+        return mentions
+    return [m for m in mentions if not (m.generic and named.intersection(m.event_ids))]
+
+
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
                  max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None) -> str:
     """The event the mentions point to, the one nearest the statement's date when several do.

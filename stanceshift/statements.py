@@ -20,7 +20,7 @@ from .attribution import (CONTRAST, Holder, Judged, dateline_place, end_of_openi
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
-                     split_background_mentions)
+                     split_background_mentions, without_generic_named_specifically)
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
 from .stance import CueHit, combine, find_cues, is_question
@@ -359,12 +359,14 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
 
 # "Putin told Modi he understood …", "Lavrov said he had studied …": the party speaks of itself
 _SAYS_THEN_HE = re.compile(r"\s+(?:\w+ly\s+)?(?:told|tells|said|says|assured|promised|informed|reminded)\b"
-                           r"(?:\s+(?!that\b|he\b|she\b)[\w’'.-]+){0,5}?\s+(?:that\s+)?(?:he|she)\s+(?!and\b)"
-                           # but what he understood or acknowledged of others is theirs: "Putin said he
-                           # understood India's concerns" (India voiced them)
-                           r"(?!(?:\w+ly\s+)?(?:understood|understands|knew|knows|acknowledged|acknowledges|"
-                           r"realised|realized|recognised|recognized|noted|(?:was|is)\s+aware)\b)",
+                           r"(?:\s+(?!that\b|he\b|she\b)[\w’'.-]+){0,5}?\s+(?:that\s+)?(?:he|she)\s+(?!and\b)",
                            re.IGNORECASE)
+# but what he understood or acknowledged of others is theirs, "Putin said he understood India's
+# concerns" (India voiced them), up to his own next verb: "… and wanted the conflict to end"
+_KNOWING = re.compile(r"(?:\w+ly\s+)?(?:understood|understands|knew|knows|acknowledged|acknowledges|realised|realized|"
+                      r"recognised|recognized|noted|(?:was|is)\s+aware)\b", re.IGNORECASE)
+_HIS_NEXT_VERB = re.compile(r"[^,;:]*?(?=,?\s+(?:and|but)\s+(?:(?:he|she)\s+)?(?:also\s+)?(?:\w+ed|wants|hopes|"
+                            r"said|says|told|was|is|would|will|had|has|could|can)\b)")
 
 
 def _party_speaks_of_itself(s: _Sentence, parties: list) -> int | None:
@@ -373,7 +375,13 @@ def _party_speaks_of_itself(s: _Sentence, parties: list) -> int | None:
     if not parties or not _party_leads(s, parties):
         return None
     m = _SAYS_THEN_HE.match(s.text, parties[0].end - s.start)
-    return m.end() if m else None
+    if m is None:
+        return None
+    knowing = _KNOWING.match(s.text, m.end())
+    if knowing is None:
+        return m.end()
+    own = _HIS_NEXT_VERB.match(s.text, knowing.end())
+    return own.end() if own else None
 
 
 _AUXILIARY_OR_PARTICIPLE_BEFORE = re.compile(r"\b(?:has|have|had|is|are|was|were|did|does|do|will|would|can|could)\b"
@@ -703,6 +711,7 @@ class _DocumentEvents:
             mentions, background = split_background_mentions(t.text, mentions)
             if background:
                 self._background[t.idx] = background
+            mentions = without_generic_named_specifically(mentions)
         own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(not m.generic for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
