@@ -1077,3 +1077,14 @@ def test_a_name_inside_a_prepositional_phrase_does_not_replace_the_subjects_acto
 def test_a_source_named_only_after_the_reported_clause_of_another_state_holds_nothing():
     assert rows("Chinese companies are shipping drones to Russia, U.S. officials said.") == set()
     assert rows("Sanctions on Russia have failed, Hungarian officials said.") != set()
+
+
+def test_the_un_named_far_from_the_general_debate_links_no_session():
+    # "at the UN" is a generic cue of a session, linked within 60 days; "the 77th" names the session
+    st_ = extract("Vucic said Serbia had condemned the violation of Ukraine's territorial integrity at the UN.",
+                  published="2023-01-20")
+    assert list(st_.event) == [""] and list(st_.stance) == [-2]
+    assert list(extract("Speaking at the UN, Tokayev called for an end to the war.", published="2022-09-21").event) == [
+        "unga77_2022"]
+    assert list(extract("At the 77th UN General Assembly, Tokayev called for talks.", published="2023-01-20").event) == [
+        "unga77_2022"]

@@ -872,6 +872,11 @@ CASES = [
     ('Kuwait said the war in Ukraine was totally unjustified.', {'KWT': -1}),
     ("Armenia's currency lost a fifth of its value against the dollar.", {}),
     ('Among the abstainers on Wednesday were Mongolia and Laos.', {'MNG': 0, 'LAO': 0}),
+    ('Uzbekistan has stepped up checks on goods bound for Russia.', {'UZB': -1}),
+    ('Armenia will not let its territory be used to bypass the restrictions, Pashinyan said.', {'ARM': -1}),
+    ('Kyrgyz officials say the country will not risk secondary sanctions.', {'KGZ': -1}),
+    ('Turkish exporters are ready to risk Western sanctions to keep selling to Moscow.', {'TUR': 1}),
+    ('Vietnamese refiners are paying for Russian crude in yuan.', {'VNM': 1}),
 ]
 
 
