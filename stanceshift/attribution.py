@@ -318,6 +318,9 @@ def _in_same_list(glue: str, after: str) -> bool:
 def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str, after: str,
                        codebook: Codebook, on: date | None) -> Holder | None:
     if alias.kind == "actor":
+        staff = _STAFF_OF_PERSON.match(after) if "s" in after[:2] else None
+        if staff:  # "Erdogan's spokesman Ibrahim Kalin said": the spokesman speaks, for the same state
+            return Holder(alias.country, f"{alias.actor}'s {staff.group('role')}", "actor")
         return Holder(alias.country, alias.actor, "actor")
     if alias.kind == "institution":
         return Holder(alias.country, alias.actor, "institution")
@@ -352,6 +355,9 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     return Holder(alias.country, "", "name")
 
 
+_STAFF_OF_PERSON = re.compile(r"^[’']s\s+(?:(?:chief|senior|top|foreign[\s-]policy|press|diplomatic|special|personal)\s+)*"
+                              r"(?P<role>spokes(?:man|woman|person)|advis[eo]r|aide|envoy|press\s+secretary|"
+                              r"chief\s+of\s+staff|office|representative)\b", re.I)
 # "The Chinese have …", "the Indians say …": a demonym standing for the nation, as the subject of a verb
 _PEOPLE_AS_SUBJECT = re.compile(r"\s+(?:(?:also|still|too|now)\s+)?(?:have|has|had|are|were|will|would|did|do|does|"
                                 r"say|said|says|insist|insisted|argue|argued|want|wanted|refuse|refused)\b")

@@ -1088,3 +1088,10 @@ def test_the_un_named_far_from_the_general_debate_links_no_session():
         "unga77_2022"]
     assert list(extract("At the 77th UN General Assembly, Tokayev called for talks.", published="2023-01-20").event) == [
         "unga77_2022"]
+
+
+def test_a_leaders_spokesman_speaks_for_the_state_as_the_leaders_staff():
+    st_ = extract("Erdogan's spokesman Ibrahim Kalin said Turkey wanted the war to end through negotiations.")
+    assert list(st_.country) == ["TUR"] and list(st_.actor) == ["Recep Tayyip Erdoğan's spokesman"]
+    st_ = extract("Tokayev's office said Kazakhstan would not recognise the referendums.")
+    assert list(st_.actor) == ["Kassym-Jomart Tokayev's office"] and list(st_.stance) == [-2]

@@ -877,6 +877,11 @@ CASES = [
     ('Kyrgyz officials say the country will not risk secondary sanctions.', {'KGZ': -1}),
     ('Turkish exporters are ready to risk Western sanctions to keep selling to Moscow.', {'TUR': 1}),
     ('Vietnamese refiners are paying for Russian crude in yuan.', {'VNM': 1}),
+    ('The Kazakh interior ministry reminded citizens that serving in a foreign army is a criminal offence.', {'KAZ': -1}),
+    ("Tajikistan's president accused the alliance of failing to defend its members.", {'TJK': -1}),
+    ('Hungary accused the bloc of failing to help Ukraine.', {}),
+    ("Niger's junta has invited Russian military instructors into the country.", {'NER': 1}),
+    ('NATO deployed more troops near the Russian border, and Poland welcomed them.', {}),
 ]
 
 
