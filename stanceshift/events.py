@@ -116,8 +116,9 @@ def _foreign_possessive_before(before: str, codebook: Codebook) -> bool:
 # ", which hosted the SCO summit in Samarkand this month,": a clause describing the subject;
 # "…, a month after Xi met Putin in Samarkand": a time clause that dates the act
 _BACKGROUND_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,;]*,"
-                                r"|,\s+(?i:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+)?"
-                                r"(?:days?|weeks?|months?|years?)\s+(?:after|before|since))\s[^,;]*(?:,|$)")
+                                r"|,\s+(?i:(?:(?:just|only|barely|some)\s+)?(?:(?:a|an|one|two|three|four|five|six|several|"
+                                r"a\s+few|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|since)"
+                                r"|(?:shortly|soon|just|right|immediately)\s+(?:after|before))\s[^,;]*(?:,|$)")
 
 
 def split_background_mentions(text: str, mentions: list[EventMention]) -> tuple[list[EventMention], list[EventMention]]:

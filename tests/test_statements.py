@@ -1095,3 +1095,11 @@ def test_a_leaders_spokesman_speaks_for_the_state_as_the_leaders_staff():
     assert list(st_.country) == ["TUR"] and list(st_.actor) == ["Recep Tayyip Erdoğan's spokesman"]
     st_ = extract("Tokayev's office said Kazakhstan would not recognise the referendums.")
     assert list(st_.actor) == ["Kassym-Jomart Tokayev's office"] and list(st_.stance) == [-2]
+
+
+def test_an_event_in_a_time_clause_of_hours_or_shortly_after_is_background():
+    for text in ("Uzbekistan will not recognise any referendums, a senior official said, hours after Putin announced "
+                 "a partial mobilisation.",
+                 "Kazakhstan said it would not recognise the referendums, shortly after Putin announced the mobilisation."):
+        st_ = extract(text, published="2022-09-21")
+        assert list(st_.event) == ["referendums_2022"], text
