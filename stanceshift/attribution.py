@@ -62,7 +62,8 @@ _NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:(?!(?:[a-z]+(?:ed|es)|met|dre
 _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
 # "Chancellor Olaf Scholz", "Chinese leader Xi Jinping": a title in capitals or a lower-case office
-_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\s+|(?:leader|president|premier|chancellor|counterpart|"
+# ("told U.S. President Joe Biden": an abbreviation's full stops are part of the title)
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w’'.-]*\s+|(?:leader|president|premier|chancellor|counterpart|"
                            r"(?:prime|foreign|defen[cs]e)\s+minister)\s+){1,4}$")
 # (also over "the": "China and the United Arab Emirates")
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[–—-]\s*)(?:the\s+)?$")

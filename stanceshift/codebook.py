@@ -63,6 +63,14 @@ class Event:
     anchors: tuple[str, ...] = ()
     by_russia: bool = False  # Russia's own act: "its own mobilisation", "Belarus's mobilisation" are not it
     places: tuple[str, ...] = ()  # where it happened, as a wire dateline names it (lower case)
+    # the states that could take part (a Security Council vote: its fifteen members that year);
+    # empty: any state
+    voters: frozenset[str] = frozenset()
+
+    def open_to(self, country: str) -> bool:
+        """Whether the state could take part in the event ("Eritrea voted against" is not a
+        Security Council vote: Eritrea had no seat)."""
+        return not self.voters or country in self.voters
 
 
 @dataclass(frozen=True)
@@ -257,6 +265,13 @@ def _read_yaml(path: Path) -> dict:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
 
 
+def _voters(codes: list | None, where: str, known: dict[str, str]) -> frozenset[str]:
+    unknown = [c for c in codes or [] if c not in known]
+    if unknown:
+        raise ValueError(f"{where}: voters {unknown} are not ISO 3166-1 alpha-3 codes")
+    return frozenset(codes or [])
+
+
 def _world_country_names() -> dict[str, list[str]]:
     """Every ISO 3166 country with the names pycountry knows (comma-inverted names left out)."""
     out: dict[str, list[str]] = {}
@@ -323,7 +338,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         events.append(Event(e["id"], e["name"], e.get("kind", ""), _as_date(e["start"]), _as_date(e["end"]),
                             _compile(cue, where) if cue else None, e.get("label") or e["name"],
                             tuple(str(a).lower() for a in e.get("anchors") or []), bool(e.get("by_russia", False)),
-                            tuple(str(p).lower() for p in e.get("places") or [])))
+                            tuple(str(p).lower() for p in e.get("places") or []),
+                            _voters(e.get("voters"), where, names)))
     generic = {g["kind"]: _compile("|".join(f"(?:{c})" for c in g["cues"]), f"events.yaml generic {g['kind']}")
                for g in events_doc.get("generic") or []}
     anaphora = {kind: _compile(r"\b(?:" + "|".join(v) + r")\b", f"events.yaml anaphora {kind}")

@@ -144,6 +144,21 @@ def without_generic_named_specifically(mentions: list[EventMention]) -> list[Eve
     return [m for m in mentions if not (m.generic and named.intersection(m.event_ids))]
 
 
+# "abstained on a Security Council resolution condemning the referendums": what the resolution was
+# about is its topic; the sentence's event is the vote
+_RESOLUTION_TOPIC_BEFORE = re.compile(
+    r"\b(?:resolutions?|drafts?|motions?|texts?)\s+(?:that\s+|which\s+)?(?:condemn\w*|deplor\w*|denounc\w*|"
+    r"declar\w*|reject\w*|call\w*\s+for|demand\w*|on|over|about|against|concerning|regarding)\s+[^.;,]{0,50}$", re.I)
+
+
+def without_resolution_topics(text: str, mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions less those of events that a vote's resolution is about, when a vote is named."""
+    if all(m.kind != "vote" for m in mentions) or all(m.kind == "vote" for m in mentions):
+        return mentions
+    return [m for m in mentions
+            if m.kind == "vote" or not _RESOLUTION_TOPIC_BEFORE.search(text, max(0, m.start - 90), m.start)]
+
+
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
                  max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None) -> str:
     """The event the mentions point to, the one nearest the statement's date when several do.

@@ -20,7 +20,7 @@ from .attribution import (CONTRAST, Holder, Judged, dateline_place, end_of_openi
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
-                     split_background_mentions, without_generic_named_specifically)
+                     split_background_mentions, without_generic_named_specifically, without_resolution_topics)
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
 from .stance import CueHit, combine, find_cues, is_question
@@ -220,7 +220,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     if not h_hits:
                         continue  # "Kazakhstan abstained, and the resolution was opposed by Belarus": Belarus's act
                     h_stance = combine(h_hits)
-                ev, src, d, prec = event, event_source, own_date[0] if own_date else None, own_date[1] if own_date else ""
+                ev = _open_to(event, h.country, codebook)
+                src, d, prec = event_source if ev else "", own_date[0] if own_date else None, own_date[1] if own_date else ""
                 from_text = own_date is not None  # the date was written in the text, here or nearby
                 if not ev and not later:
                     inherited = _inherit(recent, s.idx, h, carried)
@@ -238,9 +239,9 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     if scene_date:
                         d, prec, from_text = scene_date[0], scene_date[1], True
                 if not ev and d is not None and prec == "day":
-                    ev, src = event_by_date(d, codebook), "date"
+                    ev, src = _open_to(event_by_date(d, codebook), h.country, codebook), "date"
                 if not ev and d is None:
-                    ev, src = events.named_before(s.idx), "dateline"
+                    ev, src = _open_to(events.named_before(s.idx), h.country, codebook), "dateline"
                 if ev and d is not None and prec in ("month", "year"):
                     # "Pashinyan, who chairs the bloc this year, did not mention Ukraine" at the
                     # summit: the event's day, when it falls in the month or year the text gives
@@ -274,6 +275,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         elif antecedent and introduces_unknown_person(s.text, [m.start - s.start for m in sent_mentions]):
             antecedent = None
     return rows
+
+
+def _open_to(event_id: str, country: str, codebook: Codebook) -> str:
+    """The event, or "" when the state could not take part in it: "Eritrea voted against the
+    resolution" is no Security Council vote, whatever vote is nearest in time."""
+    return event_id if not event_id or codebook.event(event_id).open_to(country) else ""
 
 
 OBJECT_WORDS_INTO_CUE = 3  # a state this many words into a cue's phrase is what the cue is about
@@ -711,7 +718,7 @@ class _DocumentEvents:
             mentions, background = split_background_mentions(t.text, mentions)
             if background:
                 self._background[t.idx] = background
-            mentions = without_generic_named_specifically(mentions)
+            mentions = without_resolution_topics(t.text, without_generic_named_specifically(mentions))
         own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(not m.generic for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,

@@ -1061,8 +1061,50 @@ def test_a_vote_named_in_the_sentence_says_which_vote_a_generic_cue_means():
                              "Human Rights Council.", "2022-04-08")):
         st_ = extract(text, published=published)
         assert list(st_.event) == ["unga_es11_3_2022"] and list(st_.stance) == [2], text
-    assert list(extract("Vietnam voted against the resolution.", published="2022-10-05").event) == [
+    assert list(extract("India abstained in the vote.", published="2022-10-05").event) == [
         "unsc_draft_referendums_2022"]
+
+
+def test_a_security_council_vote_is_linked_only_to_its_members():
+    # the vote nearest 5 October 2022 is the Council draft of 30 September; Vietnam had no seat
+    st_ = extract("Vietnam voted against the resolution.", published="2022-10-05")
+    assert list(st_.event) == [""] and list(st_.date_precision) == ["published"]
+    st_ = extract("India and Vietnam abstained in the vote.", published="2022-10-05")
+    assert dict(zip(st_.country, st_.event)) == {"IND": "unsc_draft_referendums_2022", "VNM": ""}
+    # nor by the date of the vote
+    assert list(extract("Vietnam abstained on September 30.", published="2022-10-05").event) == [""]
+
+
+def test_a_security_council_draft_named_by_what_it_condemned():
+    for text, event in (("The UAE abstained on a Security Council resolution condemning the invasion.",
+                         "unsc_draft_invasion_2022"),
+                        ("India abstained on a Security Council resolution condemning the referendums.",
+                         "unsc_draft_referendums_2022"),
+                        ("India abstained on a UN resolution condemning the referendums.", "unga_es11_4_2022"),
+                        # only the Council has a veto
+                        ("India abstained after Moscow vetoed a resolution condemning the referendums.",
+                         "unsc_draft_referendums_2022"),
+                        ("China abstained as Russia vetoed a draft resolution deploring the invasion.",
+                         "unsc_draft_invasion_2022")):
+        st_ = extract(text, published="2022-10-05")
+        assert list(st_.event) == [event], text
+
+
+def test_an_event_a_resolution_is_about_is_not_the_statements_event():
+    # (the referendums ended on the day of the Council's vote: as near in time, and named)
+    st_ = extract("India abstained on the Security Council resolution condemning the referendums.",
+                  published="2022-10-01")
+    assert list(st_.event) == ["unsc_draft_referendums_2022"]
+    # outside the resolution's words the event stays the sentence's
+    st_ = extract("Kazakhstan, which abstained on the resolution, said it would not recognise the referendums.",
+                  published="2022-10-05")
+    assert list(st_.event) == ["referendums_2022"]
+
+
+def test_an_abbreviated_title_before_an_addressee():
+    st_ = extract("Chinese President Xi Jinping told U.S. President Joe Biden that China opposed the use of "
+                  "nuclear weapons in Ukraine.", published="2022-11-15")
+    assert list(zip(st_.country, st_.actor)) == [("CHN", "Xi Jinping")]
 
 
 def test_a_name_inside_a_prepositional_phrase_does_not_replace_the_subjects_actor():

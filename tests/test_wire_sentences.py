@@ -882,6 +882,14 @@ CASES = [
     ('Hungary accused the bloc of failing to help Ukraine.', {}),
     ("Niger's junta has invited Russian military instructors into the country.", {'NER': 1}),
     ('NATO deployed more troops near the Russian border, and Poland welcomed them.', {}),
+    ('Egypt quietly shelved a plan to send rockets to Russia.', {'EGY': -1}),
+    ('Turkey dropped plans to buy more Russian gas.', {'TUR': -1}),
+    ('Kazakhstan scrapped a deal to buy Russian fighter jets.', {'KAZ': -1}),
+    ('Egypt dropped its objections and agreed to supply rockets to Russia.', {'EGY': 1}),
+    ('India backed away from its support for Russia.', {'IND': -1}),
+    ('It is not true that Kazakhstan is helping Russia evade sanctions, Tokayev said.', {'KAZ': -1}),
+    ("Iran has emerged as one of Russia's most important military partners.", {'IRN': 1}),
+    ('Brazil voted for the Security Council draft on the annexation.', {'BRA': -1}),
 ]
 
 

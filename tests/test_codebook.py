@@ -1,0 +1,25 @@
+"""Loading the codebook's data files: a mistake in them is named by file and entry."""
+
+import shutil
+
+import pytest
+
+from stanceshift.codebook import load_codebook
+from stanceshift.paths import PROJECT_ROOT
+
+
+def test_an_unknown_voter_code_names_the_file_and_the_event(tmp_path):
+    folder = tmp_path / "codebook"
+    shutil.copytree(PROJECT_ROOT / "codebook", folder)
+    events = folder / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("voters: [CHN,", "voters: [XXX, CHN,", 1),
+                      encoding="utf-8")
+    with pytest.raises(ValueError, match=r"events\.yaml: event 'unsc_draft_invasion_2022': voters \['XXX'\]"):
+        load_codebook(folder)
+
+
+def test_a_security_council_vote_is_open_to_its_members_only():
+    codebook = load_codebook(PROJECT_ROOT / "codebook")
+    council = codebook.event("unsc_draft_invasion_2022")
+    assert council.open_to("IND") and council.open_to("ARE") and not council.open_to("VNM")
+    assert codebook.event("unga_es11_1_2022").open_to("VNM")
