@@ -593,7 +593,7 @@ _PRONOUN_SUBJECT = re.compile(
     # "the former Soviet republic", "the South Asian country": up to three modifiers before the noun,
     # but not "the two countries", "the other state", "the state of emergency"
     r"the\s+(?!(?:two|three|both|other|neighbou?ring|western|rival|host)\b)(?:[\w-]+\s+){0,3}?"
-    r"(?:country|nation|state|republic|kingdom|government|ministry|president|leader|minister|premier|"
+    r"(?:(?P<state>country|nation|state|republic|kingdom)|government|ministry|president|leader|minister|premier|"
     r"strongman|ally)\b(?!\s+of\b)|"
     r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b)",
     re.IGNORECASE,
@@ -621,6 +621,13 @@ def refers_back(sentence: str) -> bool:
 
 # The mark that closes a quotation opened with each mark; a ’ before a letter is an apostrophe
 _CLOSING_QUOTE = {'"': re.compile('"'), "“": re.compile('[”"]'), "‘": re.compile(r"’(?![^\W\d_])")}
+
+
+def describes_a_state(sentence: str) -> bool:
+    """Whether the sentence's subject describes a state ("The former Soviet republic has also …"),
+    which stands for the state, not for the person who spoke for it before."""
+    m = _PRONOUN_SUBJECT.match(sentence)
+    return bool(m and m.group("state"))
 
 
 def end_of_opening_quotation(sentence: str) -> int | None:

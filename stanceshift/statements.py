@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .attribution import (CONTRAST, Holder, Judged, dateline_place, end_of_opening_quotation, find_mentions,
-                          has_plural_subject, holders_in_sentence, introduces_unknown_person, opens_subordinate_clause,
-                          judged_spans, refers_back, starts_with_pronoun)
+from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_state, end_of_opening_quotation,
+                          find_mentions, has_plural_subject, holders_in_sentence, introduces_unknown_person,
+                          judged_spans, opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
@@ -144,7 +144,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             if plural and len(antecedent[2]) > 1:
                 holders = list(antecedent[2])
             elif plural != "counted":
-                holders = [antecedent[1]]
+                # "Tokayev told Putin … The former Soviet republic has also sent aid": the state acts
+                holders = [antecedent[1]._replace(actor="") if describes_a_state(s.text) else antecedent[1]]
             if holders and not _party_leads(s, parties):
                 carried = True
                 own_date = own_date_of(s.idx)
@@ -841,6 +842,8 @@ def _inherit(recent, idx: int, holder: Holder, carried: bool):
         gap = idx - item[0]
         if gap > ACTOR_WINDOW:
             break
+        if item[1] == holder.country and not item[2] and item[7] and item[3] is not None:
+            return None  # a nearer statement of the state dated in the text and linked to no event
         if item[1] != holder.country or not item[2] or item[5] == "inherited":
             continue
         same_person = bool(holder.actor) and holder.actor == item[6]

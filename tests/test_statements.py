@@ -1145,3 +1145,23 @@ def test_an_event_in_a_time_clause_of_hours_or_shortly_after_is_background():
                  "Kazakhstan said it would not recognise the referendums, shortly after Putin announced the mobilisation."):
         st_ = extract(text, published="2022-09-21")
         assert list(st_.event) == ["referendums_2022"], text
+
+
+def test_a_description_of_the_state_carries_the_state_not_its_speaker():
+    first = "Tokayev told Putin in June that Kazakhstan would not recognise the breakaway republics.\n\n"
+    st_ = extract(first + "The former Soviet republic has also sent humanitarian aid to Ukraine.", published="2022-10-20")
+    assert list(st_.actor) == ["Kassym-Jomart Tokayev", ""]
+    st_ = extract(first + "He has also sent humanitarian aid to Ukraine.", published="2022-10-20")
+    assert list(st_.actor) == ["Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"]
+
+
+def test_an_event_is_not_inherited_past_a_nearer_dated_statement_without_one():
+    text = ("Kazakhstan refused to recognise the annexation last month.\n\n"
+            "Tokayev told Putin in June that Kazakhstan would not recognise the breakaway republics.\n\n"
+            "The country has also sent humanitarian aid to Ukraine.")
+    st_ = extract(text, published="2022-10-20")
+    assert list(st_.event) == ["referendums_2022", "", ""]
+    # with nothing between, the statement continues the referendums
+    st_ = extract("Kazakhstan refused to recognise the annexation last month.\n\n"
+                  "The country has also sent humanitarian aid to Ukraine.", published="2022-10-20")
+    assert list(st_.event) == ["referendums_2022", "referendums_2022"]

@@ -890,6 +890,12 @@ CASES = [
     ('It is not true that Kazakhstan is helping Russia evade sanctions, Tokayev said.', {'KAZ': -1}),
     ("Iran has emerged as one of Russia's most important military partners.", {'IRN': 1}),
     ('Brazil voted for the Security Council draft on the annexation.', {'BRA': -1}),
+    ('Armenia criticised its CSTO allies on Thursday for failing to help it during border clashes.', {'ARM': -1}),
+    ('Pashinyan said the bloc had not lived up to its obligations.', {'ARM': -1}),
+    ('Tokayev accused the CSTO of not wanting to help Kazakhstan.', {'KAZ': -1}),
+    ('Armenia will not take part in the war in Ukraine, Pashinyan said.', {'ARM': -1}),
+    ('Belarus is ready to take part in the war, Lukashenko said.', {'BLR': 1}),
+    ('Xi invited Putin to visit China later this year.', {'CHN': 1}),
 ]
 
 
