@@ -1165,3 +1165,9 @@ def test_an_event_is_not_inherited_past_a_nearer_dated_statement_without_one():
     st_ = extract("Kazakhstan refused to recognise the annexation last month.\n\n"
                   "The country has also sent humanitarian aid to Ukraine.", published="2022-10-20")
     assert list(st_.event) == ["referendums_2022", "referendums_2022"]
+
+
+def test_the_referendums_named_by_where_the_voting_was_held():
+    st_ = extract("Kazakhstan said on Monday it would not recognise the results, a day after voting ended in "
+                  "occupied regions.", published="2022-09-27")
+    assert list(st_.event) == ["referendums_2022"] and list(st_.stance) == [-2]

@@ -896,6 +896,13 @@ CASES = [
     ('Armenia will not take part in the war in Ukraine, Pashinyan said.', {'ARM': -1}),
     ('Belarus is ready to take part in the war, Lukashenko said.', {'BLR': 1}),
     ('Xi invited Putin to visit China later this year.', {'CHN': 1}),
+    ('Sources close to the Turkish government said Ankara would not join any new sanctions.', {'TUR': 1}),
+    ('Pashinyan complained that the alliance had not helped Armenia.', {'ARM': -1}),
+    ('"Russia did not help us when Azerbaijan attacked," Pashinyan said.', {'ARM': -1}),
+    ('The CSTO never came to the aid of Armenia, Pashinyan complained.', {'ARM': -1}),
+    ('Tokayev said Russia had not helped Kazakhstan get around the sanctions.', {}),
+    ('Kazakhstan said voting in the occupied territories had no legal force.', {'KAZ': -1}),
+    ('Uzbekistan said the referendums have no legitimacy.', {'UZB': -1}),
 ]
 
 
