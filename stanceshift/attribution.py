@@ -452,9 +452,13 @@ _EXPERIENCER_OF = re.compile(r"\b(?:frustration|dismay|annoyance|irritation|ange
 
 
 # the person spoken to, met or thanked: "Tokayev assured German Chancellor Olaf Scholz that his country …"
-_PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:meet|met|meeting|told|tell|tells|telling|urged|assured|informed|reminded|"
-                                      r"promised|briefed|asked|pressed|warned|thanked|congratulated|phoned|invited|"
-                                      r"hosted|received|welcomed|with|to|and|alongside|beside|next\s+to)\s+$", re.I)
+_PERSON_OBJECT_VERBS = (r"meet|met|meeting|told|tell|tells|telling|urged|assured|informed|reminded|promised|briefed|"
+                        r"asked|pressed|warned|thanked|congratulated|phoned|invited|hosted|received|welcomed|"
+                        r"expel(?:s|led|ling)?|summon(?:s|ed|ing)?|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?")
+_PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:" + _PERSON_OBJECT_VERBS + r"|with|to|and|alongside|beside|next\s+to)\s+$",
+                                      re.I)
+# (after a verb, also past "the": "expelled the French ambassador"; not after "and the", a list)
+_PERSON_AS_OBJECT_OF_VERB = re.compile(r"\b(?:" + _PERSON_OBJECT_VERBS + r")\s+the\s+$", re.I)
 
 # "Blinken thanked Kazakhstan for its aid to Ukraine", "criticised China over its support": what the
 # object is praised or blamed for is the object's act, not the judge's
@@ -528,8 +532,11 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
         # "to meet German Chancellor Olaf Scholz": look past the title to the verb.
         bare = _TITLE_BEFORE.sub("", before)
         # "Speaking alongside Chancellor Olaf Scholz, Tokayev said": a person beside the speaker
-        return bool(_PERSON_AS_OBJECT_BEFORE.search(bare))
-    if alias.kind == "demonym" and holder.actor and _PERSON_AS_OBJECT_BEFORE.search(before):
+        return bool(_PERSON_AS_OBJECT_BEFORE.search(bare)
+                    or (bare[-4:] == "the " and _PERSON_AS_OBJECT_OF_VERB.search(bare[-40:])))
+    if alias.kind == "demonym" and holder.actor and (
+            _PERSON_AS_OBJECT_BEFORE.search(before)
+            or (before[-4:] == "the " and _PERSON_AS_OBJECT_OF_VERB.search(before[-40:]))):
         return True  # "Speaking alongside German Chancellor Olaf Scholz"
     if alias.kind == "capital" and holder.actor:
         return False  # "the Foreign Ministry in Ankara"

@@ -1171,3 +1171,8 @@ def test_the_referendums_named_by_where_the_voting_was_held():
     st_ = extract("Kazakhstan said on Monday it would not recognise the results, a day after voting ended in "
                   "occupied regions.", published="2022-09-27")
     assert list(st_.event) == ["referendums_2022"] and list(st_.stance) == [-2]
+
+
+def test_a_person_a_verb_takes_as_its_object_past_the_is_not_the_actor():
+    st_ = extract("Moscow summoned the Kazakh ambassador after Tokayev refused to recognise the breakaway republics.")
+    assert list(zip(st_.country, st_.actor)) == [("KAZ", "Kassym-Jomart Tokayev")]

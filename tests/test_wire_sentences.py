@@ -903,6 +903,8 @@ CASES = [
     ('Tokayev said Russia had not helped Kazakhstan get around the sanctions.', {}),
     ('Kazakhstan said voting in the occupied territories had no legal force.', {'KAZ': -1}),
     ('Uzbekistan said the referendums have no legitimacy.', {'UZB': -1}),
+    ("Mali's junta expelled the French ambassador and deepened ties with Moscow.", {'MLI': 1}),
+    ('Kazakhstan and the Kyrgyz government said they would not recognise the referendums.', {'KAZ': -1, 'KGZ': -1}),
 ]
 
 
