@@ -1176,3 +1176,14 @@ def test_the_referendums_named_by_where_the_voting_was_held():
 def test_a_person_a_verb_takes_as_its_object_past_the_is_not_the_actor():
     st_ = extract("Moscow summoned the Kazakh ambassador after Tokayev refused to recognise the breakaway republics.")
     assert list(zip(st_.country, st_.actor)) == [("KAZ", "Kassym-Jomart Tokayev")]
+
+
+def test_a_negative_subject_negates_its_verb_however_long_it_is():
+    first = "Kazakhstan, Kyrgyzstan and Uzbekistan met Putin.\n\n"
+    st_ = extract(first + "None of the five leaders publicly endorsed the annexation.")
+    assert dict(zip(st_.country, st_.stance)) == {"KAZ": -1, "KGZ": -1, "UZB": -1}
+    st_ = extract(first + "None of the three Central Asian governments has publicly recognised the referendums.")
+    assert set(st_.stance) == {-2}
+    # not past the clause: "but Kazakhstan later endorsed the annexation" is Kazakhstan's own act
+    st_ = extract(first + "None of them attended, but Kazakhstan later endorsed the annexation.")
+    assert dict(zip(st_.country, st_.stance)) == {"KAZ": 2}

@@ -905,6 +905,8 @@ CASES = [
     ('Uzbekistan said the referendums have no legitimacy.', {'UZB': -1}),
     ("Mali's junta expelled the French ambassador and deepened ties with Moscow.", {'MLI': 1}),
     ('Kazakhstan and the Kyrgyz government said they would not recognise the referendums.', {'KAZ': -1, 'KGZ': -1}),
+    ('Neither Kazakhstan nor Uzbekistan has ever openly criticised Moscow.', {'KAZ': 1, 'UZB': 1}),
+    ('Neither Kazakhstan nor Uzbekistan has condemned the invasion.', {'KAZ': 1, 'UZB': 1}),
 ]
 
 
