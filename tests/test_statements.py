@@ -1187,3 +1187,12 @@ def test_a_negative_subject_negates_its_verb_however_long_it_is():
     # not past the clause: "but Kazakhstan later endorsed the annexation" is Kazakhstan's own act
     st_ = extract(first + "None of them attended, but Kazakhstan later endorsed the annexation.")
     assert dict(zip(st_.country, st_.stance)) == {"KAZ": 2}
+
+
+def test_the_annexation_of_crimea_is_not_the_2022_referendums():
+    for text in ("Kazakhstan has yet to recognise the annexation of Crimea.",
+                 "Turkey has never recognised Crimea's annexation."):
+        st_ = extract(text, published="2022-10-05")
+        assert list(st_.event) == [""] and list(st_.stance) == [-2], text
+    assert list(extract("Belarus recognised Russia's annexation of four regions.", published="2022-10-05").event) == [
+        "referendums_2022"]

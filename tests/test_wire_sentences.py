@@ -907,6 +907,10 @@ CASES = [
     ('Kazakhstan and the Kyrgyz government said they would not recognise the referendums.', {'KAZ': -1, 'KGZ': -1}),
     ('Neither Kazakhstan nor Uzbekistan has ever openly criticised Moscow.', {'KAZ': 1, 'UZB': 1}),
     ('Neither Kazakhstan nor Uzbekistan has condemned the invasion.', {'KAZ': 1, 'UZB': 1}),
+    ("China's friendship with Russia has no limits, the Chinese ambassador said.", {'CHN': 1}),
+    ('The Chinese ambassador to the EU said China\'s friendship with Russia had "no limits" but stopped short of '
+     'endorsing the war.', {'CHN': 0}),
+    ('Orban said Hungary was not endorsing the war.', {'HUN': -1}),
 ]
 
 
