@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PARAMS ?= params/default.yaml
 OUT ?=
 
-.PHONY: report test lab bench bench-report clean venv kernel
+.PHONY: report test lab bench bench-report clean venv kernel probes
 
 venv: $(STAMP)
 
@@ -33,6 +33,10 @@ lab: $(STAMP)
 
 bench: $(STAMP)  ## long: builds 2, 20 and 200 MB corpora
 	$(BIN)/python bench/bench_pipeline.py
+
+# After changing a rule: rewrite the probes' outputs, then read `git diff tests/probes/out`.
+probes: $(STAMP)
+	$(BIN)/python tests/probes/run.py
 
 clean:
 	rm -rf outputs/* .pytest_cache
