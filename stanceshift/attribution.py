@@ -123,6 +123,9 @@ class Holder(NamedTuple):
     start: int = -1  # document offset of the mention that names the holder (-1 when carried over)
 
 
+_WATERS_OF = ("Sea of ", "Gulf of ", "Bay of ")
+
+
 def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> list[Mention]:
     """All alias matches in ``text``, longest first where they overlap, on word boundaries; a
     shared surname ("Kim") only after its actor's full name.
@@ -145,6 +148,8 @@ def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> 
         # A name is capitalised ("the Kremlin"; "china" and "turkey" in lower case are not states).
         if cap_offset >= 0 and not (text[start + cap_offset].isupper() or text[start + cap_offset].isdigit()):
             continue
+        if alias.kind == "name" and (text.startswith(" Sea", end) or text.endswith(_WATERS_OF, 0, start)):
+            continue  # "the Sea of Japan", "the South China Sea": a place, not the state
         hits.append((start, -length, alias))
     hits.sort()
     out: list[Mention] = []

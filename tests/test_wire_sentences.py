@@ -911,6 +911,11 @@ CASES = [
     ('The Chinese ambassador to the EU said China\'s friendship with Russia had "no limits" but stopped short of '
      'endorsing the war.', {'CHN': 0}),
     ('Orban said Hungary was not endorsing the war.', {'HUN': -1}),
+    ("Indian diplomats pushed back against Western criticism of New Delhi's purchases of Russian oil.", {'IND': 1}),
+    ("Kazakhstan pushed back against Moscow's claims about its northern regions.", {'KAZ': -1}),
+    ('China and Russia held joint naval drills in the Sea of Japan.', {'CHN': 1}),
+    ('China and Russia have staged joint bomber patrols over the Pacific.', {'CHN': 1}),
+    ('Vietnam protested against Chinese drills in the South China Sea.', {}),
 ]
 
 
