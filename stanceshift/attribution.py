@@ -465,6 +465,13 @@ _PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:" + _PERSON_OBJECT_VERBS + r"|with|
 # (after a verb, also past "the": "expelled the French ambassador"; not after "and the", a list)
 _PERSON_AS_OBJECT_OF_VERB = re.compile(r"\b(?:" + _PERSON_OBJECT_VERBS + r")\s+the\s+$", re.I)
 
+
+def _person_as_object(before: str) -> bool:
+    """Whether the text before a person's name or title makes the person an object: "told ",
+    "alongside ", "summoned the "."""
+    return bool(_PERSON_AS_OBJECT_BEFORE.search(before)
+                or (before[-4:] == "the " and _PERSON_AS_OBJECT_OF_VERB.search(before[-40:])))
+
 # "Blinken thanked Kazakhstan for its aid to Ukraine", "criticised China over its support": what the
 # object is praised or blamed for is the object's act, not the judge's
 _JUDGING_STEMS = ("prais", "thank", "commend", "laud", "hail", "applaud", "congratulat", "credit", "critici", "blam",
@@ -537,11 +544,8 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
         # "to meet German Chancellor Olaf Scholz": look past the title to the verb.
         bare = _TITLE_BEFORE.sub("", before)
         # "Speaking alongside Chancellor Olaf Scholz, Tokayev said": a person beside the speaker
-        return bool(_PERSON_AS_OBJECT_BEFORE.search(bare)
-                    or (bare[-4:] == "the " and _PERSON_AS_OBJECT_OF_VERB.search(bare[-40:])))
-    if alias.kind == "demonym" and holder.actor and (
-            _PERSON_AS_OBJECT_BEFORE.search(before)
-            or (before[-4:] == "the " and _PERSON_AS_OBJECT_OF_VERB.search(before[-40:]))):
+        return _person_as_object(bare)
+    if alias.kind == "demonym" and holder.actor and _person_as_object(before):
         return True  # "Speaking alongside German Chancellor Olaf Scholz"
     if alias.kind == "capital" and holder.actor:
         return False  # "the Foreign Ministry in Ankara"
