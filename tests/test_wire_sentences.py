@@ -916,6 +916,10 @@ CASES = [
     ('China and Russia held joint naval drills in the Sea of Japan.', {'CHN': 1}),
     ('China and Russia have staged joint bomber patrols over the Pacific.', {'CHN': 1}),
     ('Vietnam protested against Chinese drills in the South China Sea.', {}),
+    ('Human rights groups accused Uzbekistan of deporting Russian draft dodgers.', {'UZB': 1}),
+    ('Kazakhstan will not extradite Russian draft evaders, Tokayev said.', {'KAZ': -1}),
+    ('The European Union praised Kazakhstan for its cooperation on sanctions.', {'KAZ': -1}),
+    ('Armenia has refused to cooperate with the EU on sanctions.', {'ARM': 1}),
 ]
 
 
