@@ -920,6 +920,7 @@ CASES = [
     ('Kazakhstan will not extradite Russian draft evaders, Tokayev said.', {'KAZ': -1}),
     ('The European Union praised Kazakhstan for its cooperation on sanctions.', {'KAZ': -1}),
     ('Armenia has refused to cooperate with the EU on sanctions.', {'ARM': 1}),
+    ('Pashinyan told the UN General Assembly that the CSTO had failed Armenia.', {'ARM': -1}),
 ]
 
 
