@@ -921,6 +921,10 @@ CASES = [
     ('The European Union praised Kazakhstan for its cooperation on sanctions.', {'KAZ': -1}),
     ('Armenia has refused to cooperate with the EU on sanctions.', {'ARM': 1}),
     ('Pashinyan told the UN General Assembly that the CSTO had failed Armenia.', {'ARM': -1}),
+    ("Turkmenistan's president met Putin in Ashgabat and praised bilateral ties.", {'TKM': 1}),
+    ('Tokayev praised the close ties between Kazakhstan and the European Union.', {}),
+    ("Mongolia's president skipped Putin's Victory Day parade.", {'MNG': -1}),
+    ('Vucic said Serbia would not allow its territory to be used against Russia.', {'SRB': 1}),
 ]
 
 
