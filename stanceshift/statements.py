@@ -170,7 +170,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             joins_previous = (previous_cues[0] == s.idx - 1 and not cue_ids.isdisjoint(previous_cues[1])
                               and heard.isdisjoint(countries))
             event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
-            by_clause = _stances_by_clause(s, holders, hits) or _stances_by_relative_clause(s, holders, hits)
+            by_clause = (_stances_by_clause(s, holders, hits, sent_mentions)
+                         or _stances_by_relative_clause(s, holders, hits))
             passive = any(x.agents for x in hits)
             # "The Gulf state has since hosted talks": after the time of the sentences before
             later = "since" in s.text and bool(_SINCE_THEN.search(s.text))
@@ -410,7 +411,7 @@ _ELLIPSIS_SAME = re.compile(r"\b(?:did|said|has\s+done|have\s+done)\s+(?:the\s+s
 _FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas)\s[^,;]{1,200},\s*")
 
 
-def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:
+def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit], mentions: list = ()) -> dict | None:
     """"China and India abstained, while Serbia voted in favour": when the holders stand in
     different clauses joined by a contrast (while, whereas, but, a semicolon), each holder is scored
     on its own clause's cues. A clause without cues that only points back ("..., while China and
@@ -418,8 +419,9 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
     as they are; any other clause without cues gives its holders no row (value None). Clauses
     joined by ", and" are split the same way when each holder's clause states its own act
     ("Belarus voted against, and Armenia abstained"), as a list with a serial comma does not
-    ("Belarus, Kazakhstan, and Armenia voted against"). None: score the whole sentence for every
-    holder."""
+    ("Belarus, Kazakhstan, and Armenia voted against"). A holder named again as the subject of a
+    later clause also has that clause ("India and China abstained, but New Delhi later voiced
+    concern": the concern is India's alone). None: score the whole sentence for every holder."""
     if len(holders) < 2 or not hits or any(not s.start <= h.start < s.end for h in holders):
         return None  # (a holder carried over from an earlier sentence stands in no clause here)
     cuts = [m.end() for m in CONTRAST.finditer(s.text)]
@@ -428,10 +430,10 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit]) 
         cuts = sorted({fronted.end(), *cuts})
     if " and " in s.text:
         with_and = sorted({*cuts, *_and_clause_cuts(s.text, hits, [h.start - s.start for h in holders])})
-        out = _scored_by_clauses(s, holders, hits, with_and) if len(with_and) > len(cuts) else None
+        out = _scored_by_clauses(s, holders, hits, with_and, mentions) if len(with_and) > len(cuts) else None
         if out and all(v is not None for v in out.values()):
             return out
-    return _scored_by_clauses(s, holders, hits, cuts) if cuts else None
+    return _scored_by_clauses(s, holders, hits, cuts, mentions) if cuts else None
 
 
 _AND_CLAUSE = re.compile(r",?\s+and\s+")
@@ -450,18 +452,34 @@ def _and_clause_cuts(sentence: str, hits: list[CueHit], holder_starts: list[int]
     return cuts
 
 
-def _scored_by_clauses(s: _Sentence, holders: list[Holder], hits: list[CueHit], cuts: list[int]) -> dict | None:
-    """Each holder's stance from the cues of its clause (clauses end at ``cuts``), or None when all
-    holders share one clause."""
-    clause_of_holder = {h: bisect_right(cuts, h.start - s.start) for h in holders}
-    if len(set(clause_of_holder.values())) < 2:
-        return None
+# what may stand between a clause's start and its subject: "but New Delhi later …", "while the Kremlin …"
+_BEFORE_CLAUSE_SUBJECT = re.compile(r"\s*(?:(?:later|also|then|however|instead|meanwhile|\w+ly)\s+){0,2}(?:the\s+)?")
+
+
+def _scored_by_clauses(s: _Sentence, holders: list[Holder], hits: list[CueHit], cuts: list[int],
+                       mentions: list = ()) -> dict | None:
+    """Each holder's stance from the cues of its clauses (clauses end at ``cuts``): the clause it is
+    first named in, and any later clause that opens with it as subject. None when all holders
+    share the same clauses."""
     bounds = [0, *cuts, len(s.text)]
+    clauses_of_holder = {}
+    for h in holders:
+        clauses = {bisect_right(cuts, h.start - s.start)}
+        for m in mentions:
+            rel = m.start - s.start
+            clause = bisect_right(cuts, rel)
+            if (m.alias.country == h.country and clause not in clauses
+                    and _BEFORE_CLAUSE_SUBJECT.fullmatch(s.text, bounds[clause], rel)):
+                clauses.add(clause)
+        clauses_of_holder[h] = frozenset(clauses)
+    if len(set(clauses_of_holder.values())) < 2:
+        return None
     out = {}
-    for h, clause in clause_of_holder.items():
-        own = [x for x in hits if bisect_right(cuts, x.start) == clause]
+    for h, clauses in clauses_of_holder.items():
+        own = [x for x in hits if bisect_right(cuts, x.start) in clauses]
         if not own:
-            own = _pointed_back(s.text[bounds[clause]:bounds[clause + 1]], hits)
+            first = min(clauses)
+            own = _pointed_back(s.text[bounds[first]:bounds[first + 1]], hits)
         out[h] = (combine(own), own) if own else None
     return out
 

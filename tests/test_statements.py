@@ -1196,3 +1196,8 @@ def test_the_annexation_of_crimea_is_not_the_2022_referendums():
         assert list(st_.event) == [""] and list(st_.stance) == [-2], text
     assert list(extract("Belarus recognised Russia's annexation of four regions.", published="2022-10-05").event) == [
         "referendums_2022"]
+
+
+def test_a_suspension_vote_is_the_human_rights_council_vote():
+    for text in ("Thailand abstained on the suspension vote.", "India abstained in the vote to suspend Russia."):
+        assert list(extract(text, published="2022-10-05").event) == ["unga_es11_3_2022"], text

@@ -925,6 +925,11 @@ CASES = [
     ('Tokayev praised the close ties between Kazakhstan and the European Union.', {}),
     ("Mongolia's president skipped Putin's Victory Day parade.", {'MNG': -1}),
     ('Vucic said Serbia would not allow its territory to be used against Russia.', {'SRB': 1}),
+    ("Brazil's Lula accused the United States of encouraging the war.", {'BRA': 1}),
+    ('India and China both abstained, but New Delhi later voiced concern about civilian deaths in Bucha.',
+     {'IND': -1, 'CHN': 0}),
+    ('Kazakhstan and Uzbekistan abstained; Astana later called for talks.', {'KAZ': -1, 'UZB': 0}),
+    ('China abstained, but the United States criticised China for its stance.', {'CHN': 0}),
 ]
 
 
