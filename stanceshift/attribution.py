@@ -251,10 +251,14 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         holders.append(holder._replace(start=m.start))
         ends.append(e)
     last_comma = sentence.rfind(",")
-    if holders and last_comma >= 0 and holders[-1].start - offset > last_comma:
-        holders, ends = _without_sources_of_others_acts(sentence, offset, holders, ends, inside, codebook)
+    after_last_comma = bool(holders) and last_comma >= 0 and holders[-1].start - offset > last_comma
+    several = len({h.country for h in holders}) > 1
+    # (searched once for both filters below; dropping holders never makes one state several)
+    trailing = _TRAILING_ATTRIBUTION.search(sentence) if after_last_comma or several else None
+    if after_last_comma:
+        holders, ends = _without_sources_of_others_acts(offset, holders, ends, inside, codebook, trailing)
     if len({h.country for h in holders}) > 1:
-        holders = _without_sources(sentence, offset, holders, ends, judged)
+        holders = _without_sources(sentence, offset, holders, ends, judged, trailing)
     if sources:  # a state's own source speaks for it
         holders = [h._replace(actor=sources[h.country]) if not h.actor and h.country in sources else h for h in holders]
     return _merge_by_country(holders), parties
@@ -274,12 +278,12 @@ def closed_relative_clauses(sentence: str) -> list[tuple[int, int]]:
     return [(m.start() + 1, m.end()) for m in _CLOSED_RELATIVE_CLAUSE.finditer(sentence)]
 
 
-def _without_sources_of_others_acts(sentence: str, offset: int, holders: list[Holder], ends: list[int],
-                                   mentions: list[Mention], codebook: Codebook) -> tuple[list[Holder], list[int]]:
+def _without_sources_of_others_acts(offset: int, holders: list[Holder], ends: list[int], mentions: list[Mention],
+                                   codebook: Codebook, trailing: re.Match | None) -> tuple[list[Holder], list[int]]:
     """Drop a state named only in a trailing attribution when the clause it reports names another
     state, holder or not: "Iranian factories are making drones for Russia, U.S. officials say" is
-    no act of the United States. ("Sanctions do not work, Hungarian officials say" stays Hungary's.)"""
-    trailing = _TRAILING_ATTRIBUTION.search(sentence)
+    no act of the United States. ("Sanctions do not work, Hungarian officials say" stays Hungary's.)
+    ``trailing``: the sentence's trailing attribution, if any."""
     if trailing is None:
         return holders, ends
     cut = trailing.start()
@@ -289,11 +293,11 @@ def _without_sources_of_others_acts(sentence: str, offset: int, holders: list[Ho
 
 
 def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: list[int],
-                     judged: list[Judged] = ()) -> list[Holder]:
+                     judged: list[Judged] = (), trailing: re.Match | None = None) -> list[Holder]:
     """Drop a state that only reports another state's act: "U.S. officials said China supplied ...",
     "China supplied ..., U.S. officials said". A speaker of the same state stays ("Tokayev said
-    Kazakhstan would not ..." is Kazakhstan's statement either way)."""
-    trailing = _TRAILING_ATTRIBUTION.search(sentence)
+    Kazakhstan would not ..." is Kazakhstan's statement either way). ``trailing``: the sentence's
+    trailing attribution (``_TRAILING_ATTRIBUTION``), if any."""
     keep = []
     for i, (h, e) in enumerate(zip(holders, ends)):
         says = _SAYS_AFTER.match(sentence[e:e + CONTEXT])
