@@ -39,6 +39,9 @@ _REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:(?!(?:the|these|those|such|an?|al
 _REBUTTAL_VERBS = r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)"
 _REBUTS = re.compile(_REBUTTAL_VERBS + r"\s", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# ", according to Hungary's foreign minister." closing the sentence: like a trailing "… officials said"
+_TRAILING_ACCORDING = re.compile(r"[,”\"]\s*according\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_TO_SENTENCE_END = re.compile(r"[^,;]{0,80}\Z")
 # "Riyadh rejected U.S. accusations that it had sided with Russia": the accuser is a source.
 _REBUTTED_BEFORE = re.compile(_REBUTTAL_VERBS + r"\s+(?:the\s+)?$", re.I)
 _ACCUSATION_AFTER = re.compile(r"^[’']?s?\s*(?:accusations?|allegations?|claims?|charges?|reports?|suggestions?)\b", re.I)
@@ -185,6 +188,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     prev_end = None
     sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
     relatives = closed_relative_clauses(sentence) if ", wh" in sentence else ()
+    appositives = (closed_appositives(sentence, {m.end - offset for m in inside})
+                   if ", a" in sentence or ", the " in sentence or ", one of " in sentence else ())
     if judged is None:
         judged = judged_spans(sentence)
     dateline = _WIRE_DATELINE.match(sentence)
@@ -205,6 +210,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = True  # "China's foreign ministry rejected criticism of Xi Jinping's visit": the ministry speaks
         elif holders and any(lo < s < hi for lo, hi in relatives):
             excluded = True  # "Mongolia, which borders both Russia and China, has abstained": the clause's own
+        elif any(lo < s < hi for lo, hi in appositives):
+            excluded = True  # "Kazakhstan, a close partner of China, abstained": what the phrase says of Kazakhstan
         elif in_list:
             excluded = excluded_prev
         elif holders and opens_subordinate_clause(before):
@@ -229,7 +236,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             holder = holder._replace(actor=_titled_actor(m.alias, title, codebook, on))
             excluded = False
         else:
-            reporter = _is_reporter(before, after)
+            closing_source = not holders and _closes_with_according(before, after)
+            reporter = _is_reporter(before, after, closing_source)
             if reporter and holder.actor:  # "According to Kyrgyz President Sadyr Japarov, Bishkek will ..."
                 sources.setdefault(holder.country, holder.actor)
             # "Putin met Turkish President Tayyip Erdogan, who called for a ceasefire": the object of the
@@ -237,6 +245,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after)
                                     and not ("s" in after[:2] and _POSSESSED_ACT.match(after))
                                     and not _subject_of_absolute_clause(before, after)
+                                    and not closing_source
                                     and not _is_judged(judged, s, e))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
         prev_end, excluded_prev = e, excluded
@@ -264,10 +273,14 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     return _merge_by_country(holders), parties
 
 
+# the comma that closes a clause between a subject and its verb: ", has abstained", ", said"
+_MAIN_VERB_AFTER_COMMA = (r"(?=,\s+(?:(?:\w+ly|also|still|not)\s+)?"
+                          r"(?:said|says|told|\w+ed|has|have|had|is|was|are|were|will|would|did|does|do|could|can|may"
+                          r"|might|must|should)\b)")
 # ", which borders both Russia and China, has": a relative clause closed by its comma and the main verb
-_CLOSED_RELATIVE_CLAUSE = re.compile(
-    r",\s+(?:which|who|whose)\s[^,;]{1,200}?(?=,\s+(?:(?:\w+ly|also|still|not)\s+)?"
-    r"(?:said|says|told|\w+ed|has|have|had|is|was|are|were|will|would|did|does|do|could|can|may|might|must|should)\b)")
+_CLOSED_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,200}?" + _MAIN_VERB_AFTER_COMMA)
+# ", a neighbour of both Russia and China, abstained": a noun phrase in apposition, closed the same way
+_CLOSED_APPOSITIVE = re.compile(r",\s+(?:an?|the|one\s+of|another)\s[^,;]{1,150}?" + _MAIN_VERB_AFTER_COMMA)
 
 
 def closed_relative_clauses(sentence: str) -> list[tuple[int, int]]:
@@ -276,6 +289,14 @@ def closed_relative_clauses(sentence: str) -> list[tuple[int, int]]:
     has abstained". A state named inside one is what the clause says about the subject, not a
     subject of the sentence."""
     return [(m.start() + 1, m.end()) for m in _CLOSED_RELATIVE_CLAUSE.finditer(sentence)]
+
+
+def closed_appositives(sentence: str, mention_ends: set[int]) -> list[tuple[int, int]]:
+    """Spans of the noun phrases set off by commas right after a mention and before the main verb:
+    "Mongolia, a neighbour of both Russia and China, abstained". A state named inside one describes
+    the mention before it; it is not a subject of the sentence. (``mention_ends``: sentence offsets
+    where mentions end.)"""
+    return [(m.start() + 1, m.end()) for m in _CLOSED_APPOSITIVE.finditer(sentence) if m.start() in mention_ends]
 
 
 def _without_sources_of_others_acts(offset: int, holders: list[Holder], ends: list[int], mentions: list[Mention],
@@ -585,11 +606,24 @@ def opens_subordinate_clause(before: str, contrast: bool = False) -> bool:
     return not (words[-1] == "as" and len(words) > 1 and words[-2] in ("such", "well"))
 
 
-def _is_reporter(before: str, after: str) -> bool:
+def _closes_with_according(before: str, after: str) -> bool:
+    """"Sanctions are a mistake, according to Hungary's foreign minister.": a source that closes the
+    sentence. It is the speaker when the sentence has no holder before it; otherwise it reports
+    ("…, said an official at the Defence Ministry, according to KCNA"; "Iran is supplying drones,
+    according to British intelligence")."""
+    return "ccording" in before[-60:].lower() and bool(_TRAILING_ACCORDING.search(before)) and bool(
+        _TO_SENTENCE_END.match(after))
+
+
+def _is_reporter(before: str, after: str, closing_source_speaks: bool = False) -> bool:
+    """``closing_source_speaks``: the mention is a closing source (``_closes_with_according``) in a
+    sentence with no holder before it, so it speaks rather than reports."""
     reported = _REPORTER_AFTER.match(after)
     if reported and _REBUTS.search(reported.group()):
         return False  # "denied reports that it was helping Russia" is its own (negated) stance
-    return bool(reported or ("ccording" in before.lower() and _ACCORDING_BEFORE.search(before))
+    according = ("ccording" in before.lower() and _ACCORDING_BEFORE.search(before)
+                 and not closing_source_speaks)
+    return bool(reported or according
                 or (_ACCUSATION_AFTER.match(after) and _REBUTTED_BEFORE.search(before)))
 
 

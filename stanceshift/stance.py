@@ -382,8 +382,14 @@ def _is_hedged(sentence: str, start: int, codebook: Codebook) -> bool:
     return bool(codebook.hedge.search(sentence, max(0, start - HEDGE_REACH), start))
 
 
+# "Should Belarus send troops, …", "Were Kazakhstan to join the sanctions, …": a condition by inversion
+_INVERTED_CONDITION = re.compile(r"(?:Should|Were|Had)\s+(?:(?:the\s+)?[A-Z]|(?:it|they|he|she|we)\b)")
+
+
 def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:
     lo = _comma_clause_start(sentence, start)
+    if lo == 0 and sentence[:1] in "SWH" and _INVERTED_CONDITION.match(sentence):
+        return True
     return literal.may_match("conditional", lo, start) and bool(codebook.conditional.search(sentence, lo, start))
 
 

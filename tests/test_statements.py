@@ -316,6 +316,33 @@ def test_a_closed_relative_clause_ends_its_negation():
     assert cues == ["condemn Russia [negated];abstained"]
 
 
+def test_a_condition_by_inversion_states_no_stance():
+    assert rows("Should Belarus send troops to Russia, the consequences would be severe, Poland warned.") == set()
+    assert rows("Were Kazakhstan to join the sanctions, Moscow would retaliate.") == set()
+    # a cue after the conditional clause still counts
+    assert rows("Should the talks fail, China said, it would still call for a ceasefire.") == {("CHN", -1)}
+
+
+def test_a_closing_according_to_is_the_speaker_of_a_sentence_with_no_state():
+    st_ = extract('"The sanctions are a mistake," according to Hungary\'s foreign minister.')
+    assert st_[["country", "stance"]].values.tolist() == [["HUN", 1]]
+    # after a named state it reports: the speaker and the state are the sentence's own
+    assert rows("Iran is supplying drones to Russia, according to British intelligence.") == {("IRN", 2)}
+    assert extract('"We never sent arms to Russia," said an official at the North Korean Defense Ministry, '
+                   'according to the news agency KCNA.')["actor"].tolist() == ["North Korean Defense Ministry"]
+
+
+def test_a_state_named_in_an_apposition_describes_the_subject():
+    assert rows("Mongolia, a neighbour of both Russia and China, abstained.") == {("MNG", 0)}
+    assert rows("Armenia, a member of the CSTO alongside Belarus and Kazakhstan, has refused to recognise "
+                "the annexation.") == {("ARM", -2)}
+    # a list of subjects is no apposition
+    assert rows("Laos, Vietnam, Cuba, and China abstained.") == {("LAO", 0), ("VNM", 0), ("CUB", 0), ("CHN", 0)}
+    # a phrase that does not follow a state's name sets off no state: "the former diplomat Tokayev" speaks
+    assert extract("Kazakhstan's president, the former diplomat Kassym-Jomart Tokayev, said his country would "
+                   "not recognise the referendums.")["actor"].tolist() == ["Kassym-Jomart Tokayev"]
+
+
 def test_a_refused_request_negates_the_act_asked_for():
     assert rows("Kazakhstan was asked to join the sanctions but refused.") == {("KAZ", 1)}
     assert rows("Mongolia was urged by Washington to impose sanctions on Russia, but declined.") == {("MNG", 1)}
