@@ -137,8 +137,10 @@ _PATIENT_BOUNDARY = re.compile(r".*(?:[,;:()—–]|\b(?:that|which|who|whom|whe
                                r"despite|if|unless|once|until)\s)", re.I | re.S)
 _PATIENT_WORDS = 8
 # The list of agents after "by" ends at a clause: "by Belarus, North Korea and Syria, which ...",
-# "by Kazakhstan but not by Tajikistan"
-_AGENTS_END = re.compile(r"[;:()—–]|,\s+(?!(?:and|or)\s)(?=[a-z])|\s+(?:but|while|whereas|and|or)\s+(?=[a-z])")
+# "by Kazakhstan but not by Tajikistan"; a list that names some of a number goes on ("by 143
+# countries, including Turkey and Kazakhstan")
+_AGENTS_END = re.compile(r"[;:()—–]|,\s+(?!(?:and|or|including|among\s+them|notably|such\s+as)\s)(?=[a-z])"
+                         r"|\s+(?:but|while|whereas|and|or)\s+(?=[a-z])")
 _NEGATORS = frozenset(("not", "never"))
 
 

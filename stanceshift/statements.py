@@ -401,10 +401,10 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|with|to|from|against|in|into|on|at|b
 
 # A clause that only points back at the other clause's act: "..., while China and India did not".
 _ELLIPSIS_NEGATED = re.compile(r"\b(?:did|do|does|has|have|had|would|will|could|can|is|are|was|were)(?:\s+not|n[’']t)"
-                               r"(?:\s+(?:do\s+so|done\s+so|yet|so\s+far))?\W*$"
+                               r"(?:\s+(?:do\s+so|done\s+so|do\s+the\s+same|follow\s+suit|yet|so\s+far))?\W*$"
                                r"|\bcannot\W*$|\brefused\s+to(?:\s+do\s+so)?\W*$", re.I)
-_ELLIPSIS_SAME = re.compile(r"\b(?:did|said|has\s+done|have\s+done)\s+(?:the\s+same|likewise|so\s+too)\b"
-                            r"|\bfollowed\s+suit\b|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
+_ELLIPSIS_SAME = re.compile(r"\b(?:did|do|does|said|has\s+done|have\s+done)\s+(?:the\s+same|likewise|so\s+too)\b"
+                            r"|\bfollow(?:s|ed|ing)?\s+suit\b|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
 
 
 # A contrast clause put first ends at its comma.
@@ -425,18 +425,41 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit], 
     if len(holders) < 2 or not hits or any(not s.start <= h.start < s.end for h in holders):
         return None  # (a holder carried over from an earlier sentence stands in no clause here)
     cuts = [m.end() for m in CONTRAST.finditer(s.text)]
+    if ":" in s.text:  # "Laos and Cambodia split: Cambodia backed the text while Laos abstained"
+        cuts = sorted({*cuts, *(m.end() for m in _COLON_CLAUSE.finditer(s.text))})
     fronted = _FRONTED_CONTRAST.match(s.text)
     if fronted:  # "While Belarus backed the invasion, Kazakhstan called for talks"
         cuts = sorted({fronted.end(), *cuts})
     if " and " in s.text:
         with_and = sorted({*cuts, *_and_clause_cuts(s.text, hits, [h.start - s.start for h in holders])})
         out = _scored_by_clauses(s, holders, hits, with_and, mentions) if len(with_and) > len(cuts) else None
-        if out and all(v is not None for v in out.values()):
+        if out and all(v is not None or _acts_in_own_clause(s, h, with_and) for h, v in out.items()):
             return out
     return _scored_by_clauses(s, holders, hits, cuts, mentions) if cuts else None
 
 
 _AND_CLAUSE = re.compile(r",?\s+and\s+")
+# a colon before a capital opens a clause of its own
+_COLON_CLAUSE = re.compile(r":\s+(?=(?:the\s+|The\s+)?(?-i:[A-Z]))")
+# the finite verb right after a clause's subject: a past form or an auxiliary ("Armenia stayed away",
+# "Armenia has said nothing"), not "likewise" or "too", which point back
+_FINITE_VERB_AFTER_SUBJECT = re.compile(r"(?:[’']s\s+\w+\s+)?\s+(?:\w+ly\s+)?(?:[a-z]+ed|has|have|had|is|are|was|were|"
+                                        r"will|would|did|does|sent|kept|took|made|gave|held|left|met|sought|stood|said)\b")
+
+
+def _acts_in_own_clause(s: _Sentence, h: Holder, cuts: list[int]) -> bool:
+    """"Georgia and Moldova condemned the referendums, and Armenia stayed away from the vote": a
+    holder that opens a clause after ", and" with a verb of its own states what that clause says,
+    not the other clause's cue; a clause without a cue gives it no row."""
+    rel = h.start - s.start
+    clause = bisect_right(cuts, rel)
+    if clause == 0:
+        return False
+    opening = _BEFORE_CLAUSE_SUBJECT.match(s.text, cuts[clause - 1])
+    if opening.end() != rel:
+        return False
+    name = re.match(r"(?:(?-i:[A-Z])[\w’'-]*\s?)+", s.text[rel:])
+    return bool(name and _FINITE_VERB_AFTER_SUBJECT.match(s.text, rel + len(name.group(0).rstrip())))
 
 
 def _and_clause_cuts(sentence: str, hits: list[CueHit], holder_starts: list[int]) -> list[int]:

@@ -562,6 +562,8 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     ("Kazakhstan said it would take care of Russians fleeing the call-up.", "2022-09-27", "mobilisation_2022"),
     ("At the St Petersburg forum in June, Tokayev refused to recognise the separatist republics.", "2022-10-20",
      "spief_2022"),
+    ("Egypt voted for the resolution on the humanitarian consequences of the war.", "2022-10-05", "unga_es11_2_2022"),
+    ("Egypt expressed concern about the humanitarian consequences of the war.", "2022-10-05", ""),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched

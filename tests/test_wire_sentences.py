@@ -182,7 +182,7 @@ CASES = [
     ('Among the 35 abstentions were China, India, South Africa and Pakistan.', {'CHN': 0, 'IND': 0, 'ZAF': 0, 'PAK': 0}),
     ('Belarus, Nicaragua, North Korea and Syria joined Russia in voting against.', {'BLR': 1, 'NIC': 1, 'PRK': 1, 'SYR': 1}),
     ('Eritrea voted against.', {'ERI': 1}),
-    ('Estonia voted against Russia in every vote.', {}),
+    ('Estonia voted against Russia in every vote.', {'EST': -1}),  # against Russia, not against a text
     ('Jaishankar said the conflict should be resolved through dialogue and diplomacy.', {'IND': -1}),
     ('Tokayev has said his country will not be used as a tool to bypass sanctions.', {'KAZ': -1}),
     ('The Chinese embassy in Washington said Beijing had never provided lethal weapons to either party.', {'CHN': 0}),
@@ -955,6 +955,22 @@ CASES = [
     ('Armenia has stopped exporting dual-use goods to Russia.', {'ARM': -1}),
     ('Kyrgyzstan kept exporting electronics to Russia.', {'KGZ': 1}),
     ("Nigeria's president met Putin in Sochi and hailed the partnership between the two countries.", {'NGA': 1}),
+    ("Kyrgyzstan's president did not hesitate to criticise the Kremlin.", {'KGZ': -1}),
+    ('Uzbekistan hesitated to condemn the invasion.', {'UZB': 1}),
+    ('It is not true that Kazakhstan helps Russia evade sanctions, Tokayev said.', {'KAZ': -1}),
+    ('Tokayev said it was not the case that Kazakhstan supported the war.', {'KAZ': -1}),
+    ('Jordan voted against Moscow at the General Assembly.', {'JOR': -1}),
+    ("Mexico voted against Russia's proposal.", {}),
+    ('Beijing warned Moscow against using nuclear weapons in Ukraine.', {'CHN': -1}),
+    ('The resolution was supported by 141 states, including Turkey and Serbia.', {'TUR': -1, 'SRB': -1}),
+    ('Belarus voted against the text, and Tajikistan stayed away from the vote.', {'BLR': 1, 'TJK': 0}),
+    ('Georgia and Moldova condemned the referendums, and Armenia sent its foreign minister to Moscow.',
+     {'GEO': -1, 'MDA': -1}),
+    ('China abstained, and India likewise.', {'CHN': 0, 'IND': 0}),
+    ('Africa was divided: Kenya voted for the resolution while Uganda abstained.', {'KEN': -1, 'UGA': 0}),
+    ('Two countries abstained: China and India.', {'CHN': 0, 'IND': 0}),
+    ('Belarus voted against, and Armenia said it would not do the same.', {'BLR': 1, 'ARM': 0}),
+    ('Kazakhstan condemned the annexation, and Uzbekistan is expected to follow suit.', {'KAZ': -1, 'UZB': -1}),
 ]
 
 
