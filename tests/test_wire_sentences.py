@@ -971,6 +971,17 @@ CASES = [
     ('Two countries abstained: China and India.', {'CHN': 0, 'IND': 0}),
     ('Belarus voted against, and Armenia said it would not do the same.', {'BLR': 1, 'ARM': 0}),
     ('Kazakhstan condemned the annexation, and Uzbekistan is expected to follow suit.', {'KAZ': -1, 'UZB': -1}),
+    ('Among those voting against were Eritrea and Mali.', {'ERI': 1, 'MLI': 1}),
+    ('Among the states voting in favour were Ghana and Kenya.', {'GHA': -1, 'KEN': -1}),
+    ('Absent from the vote was Turkmenistan.', {'TKM': 0}),
+    ('Bolsonaro said Zelensky was also to blame for the war.', {'BRA': 0}),
+    ("South Africa's foreign minister said Kyiv was as much to blame as Moscow.", {'ZAF': 0}),
+    ('Orban said Russia and Ukraine were both responsible for the war.', {'HUN': 0}),
+    ("Beijing rejected claims that it was financing Russia's war.", {'CHN': -1}),
+    ('North Korea has delivered shells and rockets to the Russian army.', {'PRK': 1}),
+    ('Tajikistan declined to provide soldiers for the war.', {'TJK': -1}),
+    ('Armenia pledged to prevent re-exports of dual-use goods to Russia.', {'ARM': -1}),
+    ('Kazakh banks stopped servicing Russian bank cards.', {'KAZ': -1}),
 ]
 
 
