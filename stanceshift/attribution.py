@@ -649,7 +649,10 @@ _PRONOUN_SUBJECT = re.compile(
     r"the\s+(?!(?:two|three|both|other|neighbou?ring|western|rival|host)\b)(?:[\w-]+\s+){0,3}?"
     r"(?:(?P<state>country|nation|state|republic|kingdom)|government|ministry|president|leader|minister|premier|"
     r"strongman|ally)\b(?!\s+of\b)|"
-    r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b)",
+    r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b|"
+    # "Its leader has also called for dialogue" after a sentence on the state
+    r"(?:its|their)\s+(?P<office>leader|president|prime\s+minister|premier|foreign\s+minister|ambassador|envoy|"
+    r"delegation|parliament)\b)",
     re.IGNORECASE,
 )
 # A subject that stands for several states: "They", or counted: "None of them", "All three", "The two
@@ -682,6 +685,12 @@ def describes_a_state(sentence: str) -> bool:
     which stands for the state, not for the person who spoke for it before."""
     m = _PRONOUN_SUBJECT.match(sentence)
     return bool(m and m.group("state"))
+
+
+def office_of_subject(sentence: str) -> str:
+    """The office a possessive subject names ("Its president has also …": "president"), else ""."""
+    m = _PRONOUN_SUBJECT.match(sentence)
+    return re.sub(r"\s+", " ", m.group("office").lower()) if m and m.group("office") else ""
 
 
 def end_of_opening_quotation(sentence: str) -> int | None:

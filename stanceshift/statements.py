@@ -16,7 +16,7 @@ import pandas as pd
 
 from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_state, end_of_opening_quotation,
                           find_mentions, has_plural_subject, holders_in_sentence, introduces_unknown_person,
-                          judged_spans, opens_subordinate_clause, refers_back, starts_with_pronoun)
+                          judged_spans, office_of_subject, opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, choose_event, distance, event_by_date, find_event_mentions,
@@ -146,6 +146,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             elif plural != "counted":
                 # "Tokayev told Putin … The former Soviet republic has also sent aid": the state acts
                 holders = [antecedent[1]._replace(actor="") if describes_a_state(s.text) else antecedent[1]]
+                office = office_of_subject(s.text)
+                if office:  # "Its president has also …": whoever held the office then, if known
+                    person = codebook.office_holder(holders[0].country, codebook.titles.get(office, office),
+                                                    (own_date_of(s.idx) or (published,))[0])
+                    holders = [holders[0]._replace(actor=person.name if person else "")]
             if holders and not _party_leads(s, parties):
                 carried = True
                 own_date = own_date_of(s.idx)

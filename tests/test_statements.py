@@ -241,6 +241,17 @@ def test_a_description_naming_a_state_keeps_its_own_actor():
     assert st_[["country", "actor"]].values.tolist() == [["TUR", "Recep Tayyip Erdoğan"]]
 
 
+def test_a_possessive_office_carries_over_with_its_holder_on_the_date():
+    first = "Kazakhstan has refused to recognise the breakaway regions. "
+    st_ = extract(first + "Its president has also called for talks.")
+    assert st_[["country", "stance", "actor"]].values.tolist() == [["KAZ", -2, ""], ["KAZ", -1, "Kassym-Jomart Tokayev"]]
+    # another office than the one who spoke before; an office nobody in the codebook holds has no name
+    st_ = extract("Tokayev refused to recognise the republics. Its foreign minister also called for talks.")
+    assert st_["actor"].tolist() == ["Kassym-Jomart Tokayev", "Mukhtar Tileuberdi"]
+    st_ = extract("Laos was mentioned. Its envoy called for talks.")
+    assert st_[["country", "actor"]].values.tolist() == [["LAO", ""]]
+
+
 def test_a_russian_named_in_a_time_clause_does_not_end_the_carry_over():
     first = "Mongolia's foreign ministry spoke on Monday. "
     assert rows(first + "The statement came a day after Putin announced the mobilisation. "

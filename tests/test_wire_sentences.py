@@ -982,6 +982,11 @@ CASES = [
     ('Tajikistan declined to provide soldiers for the war.', {'TJK': -1}),
     ('Armenia pledged to prevent re-exports of dual-use goods to Russia.', {'ARM': -1}),
     ('Kazakh banks stopped servicing Russian bank cards.', {'KAZ': -1}),
+    ('Tajik banks no longer allow Mir cards.', {'TJK': -1}),
+    ('Officials said Beijing was deeply concerned.', {'CHN': -1}),
+    ('Kazakhstan is worried, a government source said.', {'KAZ': -1}),
+    ('Russia is worried, Lavrov said.', {}),
+    ("India's external affairs ministry called for talks.", {'IND': -1}),
 ]
 
 
