@@ -987,6 +987,13 @@ CASES = [
     ('Kazakhstan is worried, a government source said.', {'KAZ': -1}),
     ('Russia is worried, Lavrov said.', {}),
     ("India's external affairs ministry called for talks.", {'IND': -1}),
+    ('Kazakhstan voted for the UN resolution on Syria.', {}),
+    ('Belarus voted against the resolution on Cuba.', {}),
+    ('Serbia refused to recognise Kosovo.', {}),
+    ('Georgia will never recognise breakaway Abkhazia.', {}),
+    ('Cuba recognised the results of the election in Venezuela.', {}),
+    ('Modi said the era was not one of war.', {'IND': -1}),
+    ("Modi told Putin in Samarkand that today's era was not of war.", {'IND': -1}),
 ]
 
 
