@@ -73,6 +73,9 @@ _LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*[�
 # "U.S. officials said China ...", "China ..., U.S. officials said": a source reporting another state's act.
 _SAYS_AFTER = re.compile(r"^[’']?s?\s*(?:[\w.-]+\s+){0,3}?(?:said|says|say|told\s+\w+|claimed|claims|alleged|alleges|"
                          r"believes?|accused|reported|reports|warned|warns|suspects?|suspected|fears?|feared)\b", re.I)
+# what a verb of saying may take that reports nothing: "have said little about the annexation"
+_SAYS_NOTHING = re.compile(r"\s+(?:nothing|little|very\s+little|no\s+more|so\s+far\s+nothing)\b", re.I)
+_NEW_CLAUSE_AND = re.compile(r",\s+and\s+")
 # Only a short adjunct may follow the verb: ", and Kyrgyzstan said it would abstain" is a clause of its own.
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:(?:[^,;]{0,80}?\s)?(?:said|says|say|told\s+\w+|reported|reports|claimed|claims|alleged|wrote|added)\b"
@@ -326,9 +329,12 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
             says = None  # "Pashinyan accused Azerbaijan of aggression and criticised …": only the charge is not his
         # the reported state comes after the verb ("Kyrgyzstan and Uzbekistan have said nothing" is a list)
         # (in the same clause: "Kazakhstan said it would comply, while Uzbekistan did the same" is two statements)
-        reports_next = says and any(o.country != h.country and o.start - offset >= e + says.end()
-                                    and not CONTRAST.search(sentence, e + says.end(), o.start - offset)
-                                    for o in holders[i + 1:])
+        # ("Uzbekistan has said little about it, and Kyrgyzstan …": saying nothing reports nothing)
+        reports_next = says and not _SAYS_NOTHING.match(sentence, e + says.end()) and any(
+            o.country != h.country and o.start - offset >= e + says.end()
+            and not CONTRAST.search(sentence, e + says.end(), o.start - offset)
+            and not _NEW_CLAUSE_AND.search(sentence, e + says.end(), o.start - offset)
+            for o in holders[i + 1:])
         others_before = any(o.country != h.country for o in holders[:i])
         in_trailing_source = trailing and others_before and h.start - offset >= trailing.start()
         if not (reports_next or in_trailing_source):
@@ -642,7 +648,9 @@ _PRONOUN_SUBJECT = re.compile(
     r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|moreover|later|then|so|still|yet|earlier|now|"
     r"on\s+(?:his|her|its|their)\s+part|in\s+(?:addition|turn)|(?:earlier\s+)?(?:this|last)\s+(?:week|month|year)|"
     r"on\s+\w+day|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:\s+\d{4})?|on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}),?\s+)*"
+    r"(?:\s+\d{4})?|on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+    # a fronted place or occasion set off by a comma: "At the United Nations last week, it abstained"
+    r"(?:at|in|during|after|before|speaking\s+(?:at|in|to|on|after))\s+[^,;.:“”\"]{1,60},),?\s+)*"
     r"(?:(?:he|she|they)\b|it\b(?!\s+(?:is|was|has\s+been|seems|would\s+be|will\s+be)\b)|"
     # "the former Soviet republic", "the South Asian country": up to three modifiers before the noun,
     # but not "the two countries", "the other state", "the state of emergency"

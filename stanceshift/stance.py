@@ -65,13 +65,14 @@ class CueHit(NamedTuple):
 
 
 def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = None,
-              lowered: str | None = None, passives: bool = True) -> list[CueHit]:
+              lowered: str | None = None, passives: bool = True, before: str = "") -> list[CueHit]:
     """Every cue in the sentence with its negation and concession status.
 
     A cue inside a longer cue ("on Moscow's side" in "enter the war on Moscow's side") is dropped,
     so one phrase is scored once. ``candidates`` are the indices of the cues whose anchors occur in
     the sentence, and ``lowered`` is ``lower_same_length(sentence)`` (both computed here when not
-    given).
+    given). ``before`` is the sentence before, where a cue with ``only_after`` looks for what its
+    pronoun stands for.
     """
     if lowered is None:
         lowered = lower_same_length(sentence)
@@ -82,7 +83,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     if passives and " by " in lowered:
         passive_hits = _hits_in_passive_clauses(sentence, codebook)
         if passive_hits:
-            return _with_passive_hits(find_cues(sentence, codebook, candidates, lowered, passives=False), passive_hits)
+            return _with_passive_hits(find_cues(sentence, codebook, candidates, lowered, passives=False, before=before),
+                                      passive_hits)
     quoted = sentence  # the cue's text in the evidence keeps its quotation marks
     sentence, lowered = _quotes_as_spaces(sentence), _quotes_as_spaces(lowered)
     literal = codebook.prefix_index.scan(lowered, frozenset(candidates))
@@ -94,6 +96,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         # "agreed to boost cooperation" says nothing about Moscow unless it is named (checked only
         # after a match: the condition scans the whole sentence)
         if matches and (cue.only_with is None or cue.only_with.search(sentence)):
+            if cue.only_after is not None:
+                matches = [m for m in matches if cue.only_after.search(before) or cue.only_after.search(sentence, 0, m.start())]
             found.extend((cue, m) for m in matches)
     if not found:
         return []
@@ -119,7 +123,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
                    _is_concessive(sentence, m.start(), codebook, literal),
                    hedged=may_hedge and _is_hedged(sentence, m.start(), codebook))
             for cue, m in kept]  # in order of start
-    return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits))
+    return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits), sentence)
 
 
 # "The resolution was opposed by Belarus", "Drones were supplied to Russia by Iran": a passive with
@@ -189,19 +193,25 @@ def _void_by_context(sentence: str, start: int, cue: Cue, i: int, literal: Prefi
     return literal.may_match(("unless", i), lo, start) and bool(cue.unless_before.search(sentence[lo:start]))
 
 
-def _drop_refusals_of_cued_acts(hits: list[CueHit]) -> list[CueHit]:
+def _drop_refusals_of_cued_acts(hits: list[CueHit], sentence: str = "") -> list[CueHit]:
     """"refused to join Western sanctions": the refusal ("refused to join") overlaps a cue for the
     refused act ("join ... sanctions"), which its negating verb already negates. The act says what
-    was refused, so the refusal is scored once, as that negation."""
+    was refused, so the refusal is scored once, as that negation; so is a refusal whose object is
+    the act's cue a few words on ("refused to join the Western condemnation of Russia")."""
     if len(hits) < 2:
         return hits
-    return [h for i, h in enumerate(hits) if h.negated or not _overlaps_a_negated_later_cue(hits, i)]
+    return [h for i, h in enumerate(hits) if h.negated or not _overlaps_a_negated_later_cue(hits, i, sentence)]
 
 
-def _overlaps_a_negated_later_cue(hits: list[CueHit], i: int) -> bool:
+# what may stand between a refusal and the cue it refuses: articles and modifiers, no clause break
+_REFUSED_OBJECT_GAP = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}")
+
+
+def _overlaps_a_negated_later_cue(hits: list[CueHit], i: int, sentence: str = "") -> bool:
     end = hits[i].end
     for later in hits[i + 1:i + 8]:  # hits are in order of start; overlaps are near, and a run-on sentence stays linear
-        if later.start >= end:
+        if later.start >= end and not (later.negated and sentence and hits[i].cue.id == "refuse_help"
+                                       and _REFUSED_OBJECT_GAP.fullmatch(sentence, end, later.start)):
             return False
         if later.negated:
             return True

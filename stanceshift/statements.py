@@ -78,6 +78,11 @@ def statements_frame(rows: list[dict]) -> pd.DataFrame:
     return validate_statements(frame.reset_index(drop=True))
 
 
+def _sentence_before(sents: list[_Sentence], s: _Sentence) -> str:
+    """The text of the sentence before ``s`` ("" for the first)."""
+    return sents[s.idx - 1].text if s.idx > 0 else ""
+
+
 def _sentences_of(text: str) -> list[_Sentence]:
     spans = split_sentences(text)
     para_sizes: dict[int, int] = {}
@@ -129,7 +134,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 s.text, [m.start - s.start for m in sent_mentions])
         hits = None
         if holders and not is_question(s.text):
-            hits = find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
+            hits = find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end],
+                             before=_sentence_before(sents, s))
             speaker = antecedent[1].country if pronoun_led and s.idx - antecedent[0] <= CARRY_WINDOW else None
             objects = (_objects_of_cues(s, holders, sent_mentions, hits, codebook, speaker)
                        | _subjects_of_trailing_clauses(s, holders, hits))
@@ -157,7 +163,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             else:
                 holders = []
         if hits is None:
-            hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end])
+            hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end],
+                              before=_sentence_before(sents, s))
                     if holders and not is_question(s.text) else [])
         if holders and not hits and previous_cues[0] == s.idx - 1 and not is_question(s.text):
             # "Kazakhstan abstained. Its neighbour Kyrgyzstan did the same.": the act pointed back to

@@ -252,6 +252,25 @@ def test_a_possessive_office_carries_over_with_its_holder_on_the_date():
     assert st_[["country", "actor"]].values.tolist() == [["LAO", ""]]
 
 
+def test_a_pronoun_object_stands_for_what_the_sentence_before_named():
+    assert rows('Putin announced the annexation of four regions. "We will not recognise them," '
+                "Kazakhstan's foreign ministry said.") == {("KAZ", -2)}
+    assert rows("Kazakhstan has welcomed Russians fleeing the mobilisation. "
+                "Tokayev said Kazakhstan would look after them.") == {("KAZ", -1)}
+    # with nothing before, or something else before, the pronoun stands for nothing known
+    assert rows("Kazakhstan would not recognise them, Tokayev said.") == set()
+    assert rows("Armenia held elections in June. Kazakhstan said it would recognise them.") == set()
+    assert rows("Kyrgyzstan held talks with Tajikistan. Kazakhstan said it would help them.") == set()
+
+
+def test_a_pronoun_subject_after_a_fronted_place_or_occasion_carries_over():
+    assert rows("India refused to condemn Russia. At the United Nations last week, it abstained once more.") == {
+        ("IND", 1), ("IND", 0)}
+    st_ = extract("Tokayev spoke on Monday. In a statement, he called for talks.")
+    assert st_[["country", "actor"]].values.tolist() == [["KAZ", "Kassym-Jomart Tokayev"]]
+    assert rows("Tokayev spoke on Monday. In Kazakhstan, it is cold and Ukraine called for talks.") == set()
+
+
 def test_a_russian_named_in_a_time_clause_does_not_end_the_carry_over():
     first = "Mongolia's foreign ministry spoke on Monday. "
     assert rows(first + "The statement came a day after Putin announced the mobilisation. "

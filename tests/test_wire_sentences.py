@@ -994,6 +994,13 @@ CASES = [
     ('Cuba recognised the results of the election in Venezuela.', {}),
     ('Modi said the era was not one of war.', {'IND': -1}),
     ("Modi told Putin in Samarkand that today's era was not of war.", {'IND': -1}),
+    ('Uzbekistan has said little about the annexation, and Kyrgyzstan has avoided criticising Moscow.',
+     {'UZB': 0, 'KGZ': 1}),
+    ('India has refused to join the Western condemnation of Russia.', {'IND': 1}),
+    ('Tokayev has been edging away from Moscow.', {'KAZ': -1}),
+    ('Turkey expressed alarm over the escalation.', {'TUR': -1}),
+    ('Yet New Delhi has also signalled discomfort.', {'IND': -1}),
+    ('Kazakhstan would not recognise them, Tokayev said.', {}),
 ]
 
 
