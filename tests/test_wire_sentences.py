@@ -1001,6 +1001,13 @@ CASES = [
     ('Turkey expressed alarm over the escalation.', {'TUR': -1}),
     ('Yet New Delhi has also signalled discomfort.', {'IND': -1}),
     ('Kazakhstan would not recognise them, Tokayev said.', {}),
+    ('India called for an end to the violence in Manipur.', {}),
+    ('China supports the resolution on climate change.', {}),
+    ("Serbia's football federation refused to send players to the tournament.", {}),
+    ('Turkey called for an end to the fighting in Ukraine.', {'TUR': -1}),
+    ('Kazakhstan voted for the resolution on Thursday.', {'KAZ': -1}),
+    ('Jordan supported the resolution on reparations for Ukraine.', {'JOR': -1}),
+    ('Azerbaijan did not refuse to send aid to Ukraine.', {'AZE': -1}),
 ]
 
 
