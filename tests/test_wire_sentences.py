@@ -1008,6 +1008,12 @@ CASES = [
     ('Kazakhstan voted for the resolution on Thursday.', {'KAZ': -1}),
     ('Jordan supported the resolution on reparations for Ukraine.', {'JOR': -1}),
     ('Azerbaijan did not refuse to send aid to Ukraine.', {'AZE': -1}),
+    ('Beijing condemned the US sanctions on Huawei.', {}),
+    ('Georgia joined the EU sanctions on Iran.', {}),
+    ('Serbia expressed concern about the situation in northern Kosovo.', {}),
+    ('Hungary criticised the EU sanctions on Russian energy.', {'HUN': 1}),
+    ('Kazakhstan joined the sanctions against Belarus.', {'KAZ': -1}),
+    ('India expressed concern about the war in Ukraine.', {'IND': -1}),
 ]
 
 
