@@ -195,6 +195,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             others = (_others_predicates(s, sent_mentions)
                       if ("and " in s.text or ";" in s.text) and any(n in lowered_sentence for n in _SPEAK_FOR_NO_STATE)
                       else [])
+            if any(body in s.text for body in _BODY_WORDS):
+                others = others + _bodies_predicates(s, sent_mentions)
             for h in holders:
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
@@ -623,6 +625,31 @@ def _others_predicates(s: _Sentence, mentions: list) -> list[tuple[int, int]]:
         end = min([m.end(), *at])
         saying = _SAYING.search(s.text, m.start("predicate"), end)  # "critics say it is helping Russia": reported
         out.append((m.start("predicate"), saying.end() if saying else end))
+    return out
+
+
+# International bodies that act in a clause of their own ("India abstained as the UN condemned the
+# annexation"): the clause's cues are the body's, not the holder's. (Literal words that gate the regex.)
+_BODY_WORDS = ("UN ", "U.N.", "United Nations", "Assembly", "assembly", "Council", "council", "NATO", "EU ",
+               "European Union", "G7", "G20", "the West", "Western")
+_BODY_CLAUSE = re.compile(
+    r"(?:^|,\s+(?:and|but)\s+|\s+(?:as|while|whereas|when|after|before|because|since)\s+)"
+    r"(?:[Tt]he\s+)?(?:UN|U\.N\.|United\s+Nations|(?:UN\s+|U\.N\.\s+)?General\s+Assembly|assembly|"
+    r"(?:UN\s+|U\.N\.\s+)?Security\s+Council|council|NATO|EU|European\s+Union|G7|G20|West|Western\s+"
+    r"(?:countries|nations|governments|powers|allies))\s+(?P<predicate>(?:\w+ly\s+)?(?!said\b|says\b|(?:sanctions|members|"
+    r"countries|states|leaders|officials|ministers|diplomats|forces|troops|allies|partners|envoys|ambassadors)\b)"
+    r"(?:[a-z]+ed|[a-z]+s(?!\s+(?:have|has|had|are|were|was|is|will|would|could|can|may|might|of|packages?)\b))\b[^,;]*)")
+
+
+def _bodies_predicates(s: _Sentence, mentions: list) -> list[tuple[int, int]]:
+    """Spans of what an international body does in a clause of its own ("India abstains again as UN
+    condemns Russian annexation"; "…, and the General Assembly voted to condemn …"), up to the first
+    state named there ("The EU praised Kazakhstan for its compliance with sanctions" is Kazakhstan's
+    compliance)."""
+    out = []
+    for m in _BODY_CLAUSE.finditer(s.text):
+        lo, hi = m.start("predicate"), m.end("predicate")
+        out.append((lo, min([hi, *(x.start - s.start for x in mentions if lo <= x.start - s.start < hi)])))
     return out
 
 

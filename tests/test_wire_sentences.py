@@ -1014,6 +1014,12 @@ CASES = [
     ('Hungary criticised the EU sanctions on Russian energy.', {'HUN': 1}),
     ('Kazakhstan joined the sanctions against Belarus.', {'KAZ': -1}),
     ('India expressed concern about the war in Ukraine.', {'IND': -1}),
+    ('India abstained again as the UN condemned the annexation.', {'IND': 0}),
+    ('The General Assembly condemned the annexation, and Kazakhstan abstained.', {'KAZ': 0}),
+    ('Vietnam abstained, while NATO condemned the referendums.', {'VNM': 0}),
+    ('The European Union praised Uzbekistan for its compliance with sanctions.', {'UZB': -1}),
+    ('Turkey and the EU condemned the annexation.', {'TUR': -1}),
+    ("Brazil's Lula says Ukraine, Russia share blame for war", {'BRA': 0}),
 ]
 
 
