@@ -1020,6 +1020,10 @@ CASES = [
     ('The European Union praised Uzbekistan for its compliance with sanctions.', {'UZB': -1}),
     ('Turkey and the EU condemned the annexation.', {'TUR': -1}),
     ("Brazil's Lula says Ukraine, Russia share blame for war", {'BRA': 0}),
+    ('North Korea, not China, has supplied shells to Russia.', {'PRK': 1}),
+    ('It was Armenia, not Kazakhstan, that skipped the CSTO summit.', {'ARM': -1}),
+    ('Not only Kazakhstan but also Uzbekistan refused to recognise the referendums.', {'KAZ': -1, 'UZB': -1}),
+    ("Turkey's envoy said diplomacy was the only answer.", {'TUR': -1}),
 ]
 
 
