@@ -473,6 +473,8 @@ def _acted_on(before: str) -> bool:
     """Whether the word right before a mention (past a "the") criticises, blames or stops it. Only
     asked once the sentence has a holder: "Moscow criticised Astana for refusing …" is Astana's
     stance, as Moscow holds none, and "accused China of supplying" is checked by the caller."""
+    if before.rstrip().endswith(","):
+        return False  # "After Azerbaijan attacked, Pashinyan …": the comma ends the clause of the verb
     words = _words_before(before, 1)
     return bool(words) and (words[-1] in _ACTING_ON_WORDS or words[-1].startswith(_ACTING_ON))
 

@@ -421,8 +421,8 @@ _ELLIPSIS_SAME = re.compile(r"\b(?:did|do|does|said|has\s+done|have\s+done)\s+(?
                             r"|\bfollow(?:s|ed|ing)?\s+suit\b|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
 
 
-# A contrast clause put first ends at its comma.
-_FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas)\s[^,;]{1,200},\s*")
+# A contrast or time clause put first ends at its comma ("After Azerbaijan attacked, Pashinyan …").
+_FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas|After|When|Before|Once|Until|Following|Amid)\s[^,;]{1,200},\s*")
 
 
 def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit], mentions: list = ()) -> dict | None:

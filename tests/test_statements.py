@@ -594,6 +594,8 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
      "spief_2022"),
     ("Egypt voted for the resolution on the humanitarian consequences of the war.", "2022-10-05", "unga_es11_2_2022"),
     ("Egypt expressed concern about the humanitarian consequences of the war.", "2022-10-05", ""),
+    ("During the UN's annual gathering of world leaders, Mongolia called for dialogue.", "2022-09-28", "unga77_2022"),
+    ("Laos declined to comment on the so-called plebiscites.", "2022-09-29", "referendums_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched

@@ -1024,6 +1024,13 @@ CASES = [
     ('It was Armenia, not Kazakhstan, that skipped the CSTO summit.', {'ARM': -1}),
     ('Not only Kazakhstan but also Uzbekistan refused to recognise the referendums.', {'KAZ': -1, 'UZB': -1}),
     ("Turkey's envoy said diplomacy was the only answer.", {'TUR': -1}),
+    ('Tajikistan said it would not recognise the sham votes in occupied Ukraine.', {'TJK': -1}),
+    ('Georgia declined to comment on the so-called plebiscites.', {'GEO': 0}),
+    ('Armenia criticised Russian peacekeepers.', {'ARM': -1}),
+    ('After Azerbaijan attacked, Pashinyan criticised Russian peacekeepers.', {'ARM': -1}),
+    ('When China abstained, India followed suit.', {'CHN': 0, 'IND': 0}),
+    ('Serbia voted on Wednesday for the resolution.', {'SRB': -1}),
+    ('Belarus voted again against the resolution.', {'BLR': 1}),
 ]
 
 
