@@ -83,9 +83,9 @@ class Cue:
     unless_before: re.Pattern | None = None
     anchors: tuple[str, ...] = ()
     only_with: re.Pattern | None = None  # the cue counts only in a sentence where this matches
-    # the cue counts only where this matches the sentence before or the sentence up to the cue: what
-    # a pronoun object stands for ("would not recognise them" after the referendums were named)
-    only_after: re.Pattern | None = None
+    # the cue counts only where this matches the sentence or the one before it: what a pronoun or
+    # "the two countries" stands for ("would not recognise them" after the referendums were named)
+    only_near: re.Pattern | None = None
     # False: a "not" inside the match is the cue's own wording ("sanctions do not work"), so it
     # does not negate the cue; True: a gap may hold a negation ("troops will not fight")
     negation_inside: bool = True
@@ -370,7 +370,7 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
                         tuple(str(a).lower() for a in c.get("anchors") or []),
                         _compile(expand(c["only_with"]), where) if c.get("only_with") else None,
                         negation_inside=bool(c.get("negation_inside", True)),
-                        only_after=_compile(expand(c["only_after"]), where) if c.get("only_after") else None))
+                        only_near=_compile(expand(c["only_near"]), where) if c.get("only_near") else None))
     neg = cues_doc.get("negation") or {}
     codebook = Codebook(
         country_names=names,

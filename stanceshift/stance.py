@@ -71,7 +71,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     A cue inside a longer cue ("on Moscow's side" in "enter the war on Moscow's side") is dropped,
     so one phrase is scored once. ``candidates`` are the indices of the cues whose anchors occur in
     the sentence, and ``lowered`` is ``lower_same_length(sentence)`` (both computed here when not
-    given). ``before`` is the sentence before, where a cue with ``only_after`` looks for what its
+    given). ``before`` is the sentence before, where a cue with ``only_near`` also looks for what its
     pronoun stands for.
     """
     if lowered is None:
@@ -96,8 +96,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         # "agreed to boost cooperation" says nothing about Moscow unless it is named (checked only
         # after a match: the condition scans the whole sentence)
         if matches and (cue.only_with is None or cue.only_with.search(sentence)):
-            if cue.only_after is not None:
-                matches = [m for m in matches if cue.only_after.search(before) or cue.only_after.search(sentence, 0, m.start())]
+            if cue.only_near is not None and not (cue.only_near.search(sentence) or cue.only_near.search(before)):
+                continue
             found.extend((cue, m) for m in matches)
     if not found:
         return []

@@ -1031,6 +1031,8 @@ CASES = [
     ('When China abstained, India followed suit.', {'CHN': 0, 'IND': 0}),
     ('Serbia voted on Wednesday for the resolution.', {'SRB': -1}),
     ('Belarus voted again against the resolution.', {'BLR': 1}),
+    ('Tokayev met Putin in Astana. He praised the partnership between the two countries.', {'KAZ': 1}),
+    ('Tokayev met Macron in Astana. He praised the partnership between the two countries.', {}),
 ]
 
 
