@@ -249,6 +249,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             # meeting is the subject of its relative clause
             excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after)
                                     and not ("s" in after[:2] and _POSSESSED_ACT.match(after))
+                                    and not _subject_of_next_clause(before, after)
                                     and not _subject_of_absolute_clause(before, after)
                                     and not closing_source
                                     and not _is_judged(judged, s, e))
@@ -499,6 +500,18 @@ _PERSON_AS_OBJECT_BEFORE = re.compile(r"\b(?:" + _PERSON_OBJECT_VERBS + r"|with|
                                       re.I)
 # (after a verb, also past "the": "expelled the French ambassador"; not after "and the", a list)
 _PERSON_AS_OBJECT_OF_VERB = re.compile(r"\b(?:" + _PERSON_OBJECT_VERBS + r")\s+the\s+$", re.I)
+
+
+# ", and Chinese leader Xi Jinping expressed …": after a comma and "and", a name with its own verb
+_COMMA_AND = re.compile(r",\s+and\s+(?:the\s+)?$")
+_OWN_VERB_AFTER = re.compile(r"(?:[’']s)?(?:\s+(?-i:[A-Z])[\w’'.-]*|\s+[a-z]+(?=\s+(?-i:[A-Z])))*?\s+(?:\w+ly\s+)?"
+                             r"(?:[a-z]+ed|has|have|had|is|was|were|will|would|said|says|told|sent|met|held|gave|took)\b")
+
+
+def _subject_of_next_clause(before: str, after: str) -> bool:
+    """"Modi told Putin that …, and Xi expressed concern": not a second object of "told" but the
+    subject of a clause of its own."""
+    return bool(_COMMA_AND.search(before[-12:]) and _OWN_VERB_AFTER.match(after))
 
 
 def _person_as_object(before: str) -> bool:

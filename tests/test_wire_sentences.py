@@ -1033,6 +1033,10 @@ CASES = [
     ('Belarus voted again against the resolution.', {'BLR': 1}),
     ('Tokayev met Putin in Astana. He praised the partnership between the two countries.', {'KAZ': 1}),
     ('Tokayev met Macron in Astana. He praised the partnership between the two countries.', {}),
+    ('Modi told Putin that the era was not of war, and Xi expressed concerns about the conflict.',
+     {'IND': -1, 'CHN': -1}),
+    ('Erdogan told Putin that Turkey wanted a ceasefire, and Kazakh President Tokayev called for talks.',
+     {'TUR': -1, 'KAZ': -1}),
 ]
 
 
