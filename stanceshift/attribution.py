@@ -370,7 +370,11 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
             if codebook.flow_nouns.match(after) or (_PEOPLE_AS_SUBJECT.match(after) and _THE_BEFORE.search(before)):
                 return Holder(alias.country, "", "demonym")  # "The Chinese have stepped up purchases"
             return None
-        return Holder(alias.country, _titled_actor(alias, sentence[s:e] + agent.group(0), codebook, on,
+        # "Chinese and Indian officials": China's are the Chinese officials
+        phrase, coordinated = _OTHER_DEMONYM.subn("", agent.group(0), count=1)
+        if coordinated or _DEMONYM_AND_BEFORE.search(before[-30:]):  # "the Kazakh and Uzbek governments": one each
+            phrase = _ONE_EACH.sub(lambda m: m.group(1) + ("y" if m.group(2) == "ies" else ""), phrase)
+        return Holder(alias.country, _titled_actor(alias, sentence[s:e] + phrase, codebook, on,
                                                    after[agent.end():]), "demonym")
     if alias.kind == "capital":
         institution = _INSTITUTION_IN.search(before)
@@ -395,6 +399,10 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
     return Holder(alias.country, "", "name")
 
 
+_OTHER_DEMONYM = re.compile(r"^\s+(?:and|or)\s+(?-i:[A-Z])[\w-]*(?=\s)")
+_DEMONYM_AND_BEFORE = re.compile(r"(?-i:[A-Z])[\w-]*\s+(?:and|or)\s+$")
+_ONE_EACH = re.compile(r"\b(government|leader|president|prime minister|premier|foreign minister|ministr|delegation|"
+                       r"parliament|ambassador|envoy)(s|ies)$", re.I)
 _STAFF_OF_PERSON = re.compile(r"^[’']s\s+(?:(?:chief|senior|top|foreign[\s-]policy|press|diplomatic|special|personal)\s+)*"
                               r"(?P<role>spokes(?:man|woman|person)|advis[eo]r|aide|envoy|press\s+secretary|"
                               r"chief\s+of\s+staff|office|representative)\b", re.I)

@@ -241,6 +241,16 @@ def test_a_description_naming_a_state_keeps_its_own_actor():
     assert st_[["country", "actor"]].values.tolist() == [["TUR", "Recep Tayyip Erdoğan"]]
 
 
+def test_coordinated_demonyms_each_get_their_own_actor():
+    st_ = extract("Chinese and Indian officials have sent signals of unease.")
+    assert st_[["country", "actor"]].values.tolist() == [["CHN", "Chinese officials"], ["IND", "Indian officials"]]
+    st_ = extract("The Kazakh and Kyrgyz foreign ministries called for talks.")
+    assert st_["actor"].tolist() == ["Kazakh foreign ministry", "Kyrgyz foreign ministry"]
+    # one leader each: the office holders on the date
+    st_ = extract("The Chinese and Indian leaders called for talks.", published="2022-10-05")
+    assert st_["actor"].tolist() == ["Xi Jinping", "Narendra Modi"]
+
+
 def test_a_possessive_office_carries_over_with_its_holder_on_the_date():
     first = "Kazakhstan has refused to recognise the breakaway regions. "
     st_ = extract(first + "Its president has also called for talks.")
