@@ -110,16 +110,19 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
         kept.append((cue, m))
         max_end = m.end()
     refused = _request_refused(sentence)
+    asked = _asked_whether(sentence) if "sked " in sentence else None
     kept = [(cue, m) for cue, m in kept
-            if not (_is_conditional(sentence, m.start(), codebook, literal)
-                    or (_describes_a_resolution(sentence, m.start(), codebook, literal)
-                        and not (refused and refused[0] <= m.start() < refused[1])))]
+            if (asked[3] if asked and asked[0] <= m.start() < asked[1] else  # the act asked about, if answered
+                not (_is_conditional(sentence, m.start(), codebook, literal)
+                     or (_describes_a_resolution(sentence, m.start(), codebook, literal)
+                         and not (refused and refused[0] <= m.start() < refused[1]))))]
     spans = [(m.start(), m.end()) for _, m in kept]
     may_hedge = ("could" in lowered or "might" in lowered or "may " in sentence
                  or any(verb in lowered for verb in _WEIGHING))
     hits = [CueHit(cue, m.start(), m.end(), quoted[m.start():m.end()],
-                   _is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans)
-                   != bool(refused and refused[0] <= m.start() < refused[1]),
+                   (_is_negated(sentence, m, codebook, literal, cue.negation_inside, quoted, spans)
+                    != bool(refused and refused[0] <= m.start() < refused[1]))
+                   != bool(asked and asked[0] <= m.start() < asked[1] and asked[2]),
                    _is_concessive(sentence, m.start(), codebook, literal),
                    hedged=may_hedge and _is_hedged(sentence, m.start(), codebook))
             for cue, m in kept]  # in order of start
@@ -413,6 +416,31 @@ _ASKED_BUT_REFUSED = re.compile(
     + r")\s+(?:by\s+[^,;.]{1,40}?\s+)?to\s+(?P<act>[^.;]{1,100}?),?\s+but\s+"
     r"(?:has\s+|had\s+|have\s+)?(?:so\s+far\s+)?(?:refused|declined|rejected|resisted|balked)\b"
     r"(?!\s+to\s+(?!do\s+so\b))", re.I)
+
+
+# "Asked whether China would send weapons to Russia, Wang Yi said Beijing had never done so";
+# '"No," Tokayev replied when asked whether Kazakhstan would recognise the republics'
+_ASKED_FIRST = re.compile(r"^[\"“‘'\s]*Asked\s+(?:whether|if)\s+(?P<q>[^,;]{5,200}?),\s+(?P<a>[^;]{1,200})")
+_ASKED_AFTER = re.compile(r"(?P<a>^.{1,200}?)\s+(?:when|after\s+being|on\s+being)\s+asked\s+(?:whether|if)\s+"
+                          r"(?P<q>[^,;]{5,200})")
+# an answer that says no or yes to the act itself, not any "not" ("said China was not a party to the conflict")
+_NEGATIVE_ANSWER = re.compile(
+    r"^[\W]*no\b|\b(?:said|replied|answered)\s+(?:with\s+a\s+)?(?:firm\s+)?no\b|\b(?:never|not)\s+(?:done|do|did)\s+so\b"
+    r"|\b(?:would|will|could|did|does|do|has|had|was|is|were)\s*(?:not|n[’']t)\s*(?:do\s+so|done\s+so)?\W*$"
+    r"|\brul(?:ed|es|ing)\s+(?:it\s+|this\s+|that\s+)?out\b|\bden(?:y|ies|ied)\s+(?:it|this|that|any\s+such)\b", re.I)
+_YES_ANSWER = re.compile(r"^[\W]*yes\b|\b(?:said|replied|answered)\s+yes\b|\b(?:would|will|did|has|had)\s+(?:do|done|did)\s+so\b"
+                         r"|\b(?:would|will|did|has|had)\W*$|\b(?:agreed|confirmed|certainly|of\s+course)\b", re.I)
+
+
+def _asked_whether(sentence: str) -> tuple[int, int, bool, bool] | None:
+    """Where the act asked about stands, whether the answer is no, and whether it answers at all:
+    the act is stated by a yes or a no (negated), and left out when the answer says neither
+    ("said New Delhi preferred dialogue")."""
+    m = _ASKED_FIRST.match(sentence) or _ASKED_AFTER.match(sentence)
+    if not m:
+        return None
+    negative = bool(_NEGATIVE_ANSWER.search(m.group("a")))
+    return m.start("q"), m.end("q"), negative, negative or bool(_YES_ANSWER.search(m.group("a")))
 
 
 def _request_refused(sentence: str) -> tuple[int, int] | None:

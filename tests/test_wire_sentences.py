@@ -1037,6 +1037,15 @@ CASES = [
      {'IND': -1, 'CHN': -1}),
     ('Erdogan told Putin that Turkey wanted a ceasefire, and Kazakh President Tokayev called for talks.',
      {'TUR': -1, 'KAZ': -1}),
+    ('"We are with Russia," Lukashenko told reporters.', {'BLR': 1}),
+    ('Asked about sanctions, Georgia\'s prime minister said Tbilisi would not join them.', {'GEO': 1}),
+    ('The EU adopted new sanctions. Kazakhstan said it would comply with them.', {'KAZ': -1}),
+    ('The US imposed sanctions on Iran. Kazakhstan said it would comply with them.', {}),
+    ('Asked whether Iran would send missiles to Russia, the foreign minister said Tehran had never done so.',
+     {'IRN': -1}),
+    ('"No," Tokayev replied when asked whether Kazakhstan would recognise the referendums.', {'KAZ': -1}),
+    ('Asked if India would condemn the invasion, Jaishankar said New Delhi preferred dialogue.', {}),
+    ('Asked whether Armenia would leave the CSTO, Pashinyan said yes.', {'ARM': -1}),
 ]
 
 
