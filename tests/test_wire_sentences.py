@@ -1046,6 +1046,10 @@ CASES = [
     ('"No," Tokayev replied when asked whether Kazakhstan would recognise the referendums.', {'KAZ': -1}),
     ('Asked if India would condemn the invasion, Jaishankar said New Delhi preferred dialogue.', {}),
     ('Asked whether Armenia would leave the CSTO, Pashinyan said yes.', {'ARM': -1}),
+    ("Minsk's support for the war has cost it dearly.", {'BLR': 1}),
+    ('South Africa insisted the naval drills with Russia were routine and did not signal support for the war.',
+     {'ZAF': 0}),
+    ('Public support for the war in Kazakhstan is low.', {}),
 ]
 
 
