@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PARAMS ?= params/default.yaml
 OUT ?=
 
-.PHONY: report test lab bench bench-report clean venv kernel probes
+.PHONY: report test lab bench bench-report bench-runon clean venv kernel probes
 
 venv: $(STAMP)
 
@@ -43,3 +43,6 @@ clean:
 
 bench-report: $(STAMP)
 	$(BIN)/python bench/bench_report.py
+
+bench-runon: $(STAMP)  ## a minute: extraction time on run-on sentences of 1x and 4x the length
+	$(BIN)/python bench/bench_runon.py

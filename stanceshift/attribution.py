@@ -9,6 +9,7 @@ the belligerents are not holders.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import NamedTuple
 
@@ -187,6 +188,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     """
     inside = [m for m in mentions if offset <= m.start and m.end <= offset + len(sentence)]
     holders: list[Holder] = []
+    holder_countries: set[str] = set()
     ends: list[int] = []  # sentence-relative end of each holder's mention
     parties: list[Mention] = []
     excluded_prev = prev_party = False
@@ -210,8 +212,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         holder = _reading_as_holder(m.alias, sentence, s, e, before, after, codebook, on)
         if holder is None or m.start in objects:
             excluded = True
-        elif (holders and any(h.country == holder.country for h in holders)
-              and _IN_PREPOSITIONAL_PHRASE.search(before)):
+        elif holder.country in holder_countries and _IN_PREPOSITIONAL_PHRASE.search(before):
             excluded = True  # "China's foreign ministry rejected criticism of Xi Jinping's visit": the ministry speaks
         elif holders and any(lo < s < hi for lo, hi in relatives):
             excluded = True  # "Mongolia, which borders both Russia and China, has abstained": the clause's own
@@ -264,6 +265,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         if _NON_STATE_AFTER.match(after):
             continue  # "Belarusian opposition leader …", "Lukashenko's opponents": not the state
         holders.append(holder._replace(start=m.start))
+        holder_countries.add(holder.country)
         ends.append(e)
     last_comma = sentence.rfind(",")
     after_last_comma = bool(holders) and last_comma >= 0 and holders[-1].start - offset > last_comma
@@ -326,6 +328,12 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
     Kazakhstan would not ..." is Kazakhstan's statement either way). ``trailing``: the sentence's
     trailing attribution (``_TRAILING_ATTRIBUTION``), if any."""
     keep = []
+    starts = [o.start - offset for o in holders]  # (in order of start)
+    # the next holder of another state after each one: a run-on "sentence" of one state stays linear
+    next_other = [len(holders)] * len(holders)
+    for i in range(len(holders) - 2, -1, -1):
+        next_other[i] = i + 1 if holders[i + 1].country != holders[i].country else next_other[i + 1]
+    seen: dict[str, int] = {}  # holders so far by state
     for i, (h, e) in enumerate(zip(holders, ends)):
         says = _SAYS_AFTER.match(sentence[e:e + CONTEXT])
         if says and any(e <= j.verb < e + says.end() for j in judged):
@@ -333,12 +341,17 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
         # the reported state comes after the verb ("Kyrgyzstan and Uzbekistan have said nothing" is a list)
         # (in the same clause: "Kazakhstan said it would comply, while Uzbekistan did the same" is two statements)
         # ("Uzbekistan has said little about it, and Kyrgyzstan …": saying nothing reports nothing)
-        reports_next = says and not _SAYS_NOTHING.match(sentence, e + says.end()) and any(
-            o.country != h.country and o.start - offset >= e + says.end()
-            and not CONTRAST.search(sentence, e + says.end(), o.start - offset)
-            and not _NEW_CLAUSE_AND.search(sentence, e + says.end(), o.start - offset)
-            for o in holders[i + 1:])
-        others_before = any(o.country != h.country for o in holders[:i])
+        # A break before the first other state after the verb comes before every later one too.
+        reports_next = False
+        if says and not _SAYS_NOTHING.match(sentence, e + says.end()):
+            k = bisect_left(starts, e + says.end(), i + 1)
+            if k < len(holders) and holders[k].country == h.country:
+                k = next_other[k]
+            reports_next = k < len(holders) and not (
+                CONTRAST.search(sentence, e + says.end(), starts[k])
+                or _NEW_CLAUSE_AND.search(sentence, e + says.end(), starts[k]))
+        others_before = len(seen) - (h.country in seen) > 0
+        seen[h.country] = seen.get(h.country, 0) + 1
         in_trailing_source = trailing and others_before and h.start - offset >= trailing.start()
         if not (reports_next or in_trailing_source):
             keep.append(h)

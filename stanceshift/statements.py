@@ -61,6 +61,12 @@ def extract_statements(docs: pd.DataFrame, codebook: Codebook | None = None, *,
     if engine != "pandas":
         raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
     codebook = codebook or default_codebook()
+    missing = [c for c in ("doc_id", "text", "published") if c not in docs.columns]
+    if missing:
+        raise ValueError(f"extract_statements: docs lacks the column(s) {missing} (see load_corpus for the "
+                         f"documents table); it has {list(docs.columns)}")
+    if "date_precision" not in docs.columns:  # a table built by hand: its publication dates are days
+        docs = docs.assign(date_precision="day")
     rows: list[dict] = []
     for rec in docs[["doc_id", "text", "published", "date_precision"]].itertuples(index=False):
         published = None if pd.isna(rec.published) else pd.Timestamp(rec.published).date()
@@ -226,8 +232,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 rel = h.start - s.start if h.start >= 0 else -1
                 others_acts = [(lo, hi) for lo, hi in party_clauses if rel < lo] + others
                 if others_acts or judged:
-                    h_hits = _judge_or_judged(s, h, [x for x in h_hits if not any(lo <= x.start < hi
-                                                                                  for lo, hi in others_acts)], judged)
+                    h_hits = _judge_or_judged(s, h, _outside_spans(h_hits, others_acts), judged)
                     if not h_hits:
                         continue
                     h_stance = combine(h_hits)
@@ -479,14 +484,42 @@ def _acts_in_own_clause(s: _Sentence, h: Holder, cuts: list[int]) -> bool:
 def _and_clause_cuts(sentence: str, hits: list[CueHit], holder_starts: list[int]) -> list[int]:
     """Where an "and" may join two clauses: after a cue with no holder between it and the "and"
     ("Belarus voted against and India abstained"; not "Belarus and Syria voted against", nor
-    "countries neutral about the war, such as Brazil and India, expressed …")."""
+    "countries neutral about the war, such as Brazil and India, expressed …"). Linear in the
+    sentence: a run-on "sentence" may hold thousands of cues and "and"s."""
     cuts, last = [], 0
+    by_end = sorted((x.end, x.start) for x in hits)
+    holders = sorted(holder_starts)
+    j, latest_end = 0, -1  # the last end of a cue since the last cut that ends before this "and"
     for m in _AND_CLAUSE.finditer(sentence):
-        ends = [x.end for x in hits if last <= x.start and x.end <= m.start()]
-        if ends and not any(max(ends) <= h < m.start() for h in holder_starts):
+        while j < len(by_end) and by_end[j][0] <= m.start():
+            if by_end[j][1] >= last:
+                latest_end = max(latest_end, by_end[j][0])
+            j += 1
+        if latest_end < 0:
+            continue
+        k = bisect_left(holders, latest_end)
+        if not (k < len(holders) and holders[k] < m.start()):
             cuts.append(m.end())
-            last = m.end()
+            last, latest_end = m.end(), -1
     return cuts
+
+
+def _outside_spans(hits: list[CueHit], spans: list[tuple[int, int]]) -> list[CueHit]:
+    """The hits that start in none of the spans (sorted once: many hits and spans stay linear)."""
+    if not spans:
+        return list(hits)
+    spans = sorted(spans)
+    los = [lo for lo, _ in spans]
+    reach, furthest = [], -1  # the furthest end of the spans up to each one
+    for _, hi in spans:
+        furthest = max(furthest, hi)
+        reach.append(furthest)
+    out = []
+    for x in hits:
+        k = bisect_right(los, x.start)
+        if not (k and reach[k - 1] > x.start):
+            out.append(x)
+    return out
 
 
 # what may stand between a clause's start and its subject: "but New Delhi later …", "while the Kremlin …"
@@ -647,9 +680,11 @@ def _bodies_predicates(s: _Sentence, mentions: list) -> list[tuple[int, int]]:
     state named there ("The EU praised Kazakhstan for its compliance with sanctions" is Kazakhstan's
     compliance)."""
     out = []
+    starts = [x.start - s.start for x in mentions]  # (mentions are in order of start)
     for m in _BODY_CLAUSE.finditer(s.text):
         lo, hi = m.start("predicate"), m.end("predicate")
-        out.append((lo, min([hi, *(x.start - s.start for x in mentions if lo <= x.start - s.start < hi)])))
+        k = bisect_left(starts, lo)
+        out.append((lo, min(hi, starts[k]) if k < len(starts) else hi))
     return out
 
 

@@ -1272,3 +1272,14 @@ def test_the_annexation_of_crimea_is_not_the_2022_referendums():
 def test_a_suspension_vote_is_the_human_rights_council_vote():
     for text in ("Thailand abstained on the suspension vote.", "India abstained in the vote to suspend Russia."):
         assert list(extract(text, published="2022-10-05").event) == ["unga_es11_3_2022"], text
+
+
+def test_a_documents_table_without_its_columns_gets_a_clear_error():
+    with pytest.raises(ValueError, match=r"lacks the column\(s\) \['published'\]"):
+        extract_statements(pd.DataFrame({"doc_id": ["a"], "text": ["Kazakhstan abstained."]}))
+    # a table built by hand may leave out date_precision: its publication dates are days
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["Kazakhstan abstained on Monday."],
+                         "published": [pd.Timestamp("2022-10-05")]})
+    out = extract_statements(docs)
+    assert out[["country", "stance"]].values.tolist() == [["KAZ", 0]]
+    assert str(out["date"].iloc[0].date()) == "2022-10-03"
