@@ -437,7 +437,7 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None, 
         holder = codebook.office_holder(alias.country, role, on)
         if holder:
             return holder.name
-    name = _NAME_AFTER_TITLE.match(after)
+    name = _NAME_AFTER_TITLE.match(after) or _NAME_IN_APPOSITION.match(after)
     if name and not _NOT_A_NAME.match(name.group(1)):
         words = name.group(1).split()
         while len(words) > 1 and _NOT_A_NAME.fullmatch(words[-1]):  # "… Otarola Said"
@@ -450,6 +450,9 @@ def _titled_actor(alias: Alias, span: str, codebook: Codebook, on: date | None, 
 # (initials first: "S. Jaishankar"; on the same line)
 _NAME_AFTER_TITLE = re.compile(r"[ \t]+((?:(?-i:[A-Z])\.[ \t]*)*(?-i:[A-Z][\w’'-]+)(?:[ \t]+(?-i:[A-Z][\w’'-]+)){0,3})"
                                r"(?![\w’'-])")
+# the same name set off by commas: "Egypt's prime minister, Mostafa Madbouly, said" (two to four
+# capitalised words closed by a comma: not a list, "Egypt's prime minister, Jordan's king and …")
+_NAME_IN_APPOSITION = re.compile(r",[ \t]+((?-i:[A-Z][\w’'-]+)(?:[ \t]+(?-i:[A-Z][\w’'-]+)){1,3})(?=,)")
 # capitalised words that start the next phrase, not a name ("… Ministry On Monday said")
 _NOT_A_NAME = re.compile(r"(?:On|In|At|The|This|That|It|He|She|They|We|Last|Earlier|Later|Also|But|And|"
                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Said|Says|Told)\b")

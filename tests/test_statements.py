@@ -241,6 +241,14 @@ def test_a_description_naming_a_state_keeps_its_own_actor():
     assert st_[["country", "actor"]].values.tolist() == [["TUR", "Recep Tayyip Erdoğan"]]
 
 
+def test_a_name_in_apposition_after_a_title_is_the_actor():
+    st_ = extract("Zambia's president, Hakainde Hichilema, called for talks.")
+    assert st_[["country", "actor"]].values.tolist() == [["ZMB", "Zambia's president Hakainde Hichilema"]]
+    # a list after the title names no one
+    st_ = extract("Zambia's president, South Africa and Brazil called for talks.")
+    assert st_.loc[st_.country == "ZMB", "actor"].tolist() == ["Zambia's president"]
+
+
 def test_coordinated_demonyms_each_get_their_own_actor():
     st_ = extract("Chinese and Indian officials have sent signals of unease.")
     assert st_[["country", "actor"]].values.tolist() == [["CHN", "Chinese officials"], ["IND", "Indian officials"]]

@@ -1050,6 +1050,8 @@ CASES = [
     ('South Africa insisted the naval drills with Russia were routine and did not signal support for the war.',
      {'ZAF': 0}),
     ('Public support for the war in Kazakhstan is low.', {}),
+    ('Uzbekistan has avoided taking a position on the war.', {'UZB': 0}),
+    ('Mongolia declined to take any stance on the conflict.', {'MNG': 0}),
 ]
 
 
