@@ -1052,6 +1052,9 @@ CASES = [
     ('Public support for the war in Kazakhstan is low.', {}),
     ('Uzbekistan has avoided taking a position on the war.', {'UZB': 0}),
     ('Mongolia declined to take any stance on the conflict.', {'MNG': 0}),
+    ('Kagame said Africa should not take sides.', {'RWA': 0}),
+    ('Boric criticised the Russian invasion.', {'CHL': -1}),
+    ('Tokaev said Kazakhstan would not recognise the referendums.', {'KAZ': -1}),
 ]
 
 
