@@ -32,8 +32,8 @@ _RELATION_NOUNS = ("relations", "relationship", "ties", "tension", "tensions", "
 _OBJECT_BEFORE_REVERSED = re.compile(
     r"(?:\s+eht)?\s+(?:" + "|".join(w[::-1] for w in sorted(_OBJECT_WORDS, key=len, reverse=True))
     + r"|dna\s+\w+\s+neewteb|eht\s+dna"
-    # "Belarus, not Kazakhstan, has backed the war"; "instead of China"
-    + r"|ton\s*,|fo\s+daetsni"
+    # "Belarus, not Kazakhstan, has backed the war"; "instead of China"; "with the exception of Qatar"
+    + r"|ton\s*,|fo\s+daetsni|fo\s+noitpecxe"
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
     + r"|neewteb(?!(?:\s+\S+){0,4}?\s+(?:" + "|".join(w[::-1] for w in _RELATION_NOUNS) + r")\b))\b", re.IGNORECASE)
 # "Indian media reported", not "India described the reports" (a determiner makes "reports" an object)

@@ -1055,6 +1055,7 @@ CASES = [
     ('Kagame said Africa should not take sides.', {'RWA': 0}),
     ('Boric criticised the Russian invasion.', {'CHL': -1}),
     ('Tokaev said Kazakhstan would not recognise the referendums.', {'KAZ': -1}),
+    ('Most African states, with the exception of Eritrea, condemned the annexation.', {}),
 ]
 
 
