@@ -1056,6 +1056,7 @@ CASES = [
     ('Boric criticised the Russian invasion.', {'CHL': -1}),
     ('Tokaev said Kazakhstan would not recognise the referendums.', {'KAZ': -1}),
     ('Most African states, with the exception of Eritrea, condemned the annexation.', {}),
+    ('Indonesia hopes to broker a peace deal between Russia and Ukraine.', {'IDN': 0}),
 ]
 
 
