@@ -333,7 +333,7 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
     next_other = [len(holders)] * len(holders)
     for i in range(len(holders) - 2, -1, -1):
         next_other[i] = i + 1 if holders[i + 1].country != holders[i].country else next_other[i + 1]
-    seen: dict[str, int] = {}  # holders so far by state
+    seen: set[str] = set()  # the states of the holders so far
     for i, (h, e) in enumerate(zip(holders, ends)):
         says = _SAYS_AFTER.match(sentence[e:e + CONTEXT])
         if says and any(e <= j.verb < e + says.end() for j in judged):
@@ -351,7 +351,7 @@ def _without_sources(sentence: str, offset: int, holders: list[Holder], ends: li
                 CONTRAST.search(sentence, e + says.end(), starts[k])
                 or _NEW_CLAUSE_AND.search(sentence, e + says.end(), starts[k]))
         others_before = len(seen) - (h.country in seen) > 0
-        seen[h.country] = seen.get(h.country, 0) + 1
+        seen.add(h.country)
         in_trailing_source = trailing and others_before and h.start - offset >= trailing.start()
         if not (reports_next or in_trailing_source):
             keep.append(h)
