@@ -1057,6 +1057,13 @@ CASES = [
     ('Tokaev said Kazakhstan would not recognise the referendums.', {'KAZ': -1}),
     ('Most African states, with the exception of Eritrea, condemned the annexation.', {}),
     ('Indonesia hopes to broker a peace deal between Russia and Ukraine.', {'IDN': 0}),
+    ('Serbia opposed the war crimes tribunal.', {}),
+    ('Serbia was accused of war crimes in the 1990s.', {}),
+    ('Croatia has documented war crimes committed by Serbian forces in the 1990s.', {}),
+    ('Kazakhstan accused Russia of war crimes.', {'KAZ': -1}),
+    ('Georgia backed a war-crimes investigation.', {'GEO': -1}),
+    ("Turkey condemned Russia's war crimes in Bucha.", {'TUR': -1}),
+    ("Moldova said Russia's army has been accused of war crimes.", {'MDA': -1}),
 ]
 
 
