@@ -491,7 +491,14 @@ _OPENING_PARTICIPLE = re.compile(r"^\W*[A-Z][a-z]+ed\s+(?:only\s+|also\s+|even\s
 
 def _agent_of_participle(before: str) -> bool:
     m = _PARTICIPLE_BY_BEFORE.search(before[-80:])
-    return bool(m) and m.group("aux") is None
+    return bool(m) and m.group("aux") is None and not _COORDINATED_PASSIVE_BEFORE.search(before[-200:])
+
+
+# "The resolution was supported by Georgia and opposed by Belarus": the second participle shares the
+# first one's "was", so its agent acts too
+_COORDINATED_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+[^,;.]{1,80}?\s+and\s+[a-z]+ed\s+"
+    r"(?:only\s+|also\s+|even\s+)?by\s+(?:the\s+)?$", re.I)
 
 
 def _acted_on(before: str) -> bool:

@@ -134,7 +134,9 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
 # "that" or reporting verb; a complement ("to Russia") may stand between the participle and "by".
 _PASSIVE_WITH_AGENT = re.compile(
     # (or a participle set off by a comma: "The annexation, recognised only by North Korea, …")
-    r"(?:\b(?:is|are|was|were|be|been|being)\s+|(?<=,\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s))"
+    # (or a second participle joined by "and": "… was supported by Georgia and opposed by Belarus")
+    r"(?:\b(?:is|are|was|were|be|been|being)\s+|(?<=,\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s)"
+    r"|(?<=\sand\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s))"
     r"(?P<adverbs>(?:[a-z]+ly\s+|not\s+|never\s+|also\s+|only\s+|already\s+)*)"
     r"(?P<verb>[a-z]+(?:\s+(?:down|up|off|out|forward|back|on|over))?)"
     r"(?P<complement>\s+(?:to|for|with|from|against|into|on)\s+[^,;:.()]{1,40}?)?"
@@ -157,21 +159,30 @@ def _hits_in_passive_clauses(sentence: str, codebook: Codebook) -> list[CueHit]:
     evidence runs from the patient to "by", where the agent follows: the holder found there is the
     one who acted."""
     out = []
+    previous = None  # the patient of the last passive clause: (start, words, agents' end)
     for m in _PASSIVE_WITH_AGENT.finditer(sentence):
-        patient_to = m.start() - 2 if sentence.endswith(", ", 0, m.start()) else m.start()
-        lo = max(0, patient_to - 80)
-        boundary = _PATIENT_BOUNDARY.match(sentence, lo, patient_to)
-        patient_from = boundary.end() if boundary else lo
-        words = sentence[patient_from:patient_to].split()[-_PATIENT_WORDS:]
-        if not words:
-            continue
-        patient_start = _nth_word_back(sentence, patient_from, patient_to, _PATIENT_WORDS)
-        patient_start += len(sentence[patient_start:patient_to]) - len(sentence[patient_start:patient_to].lstrip())
+        if sentence.endswith(" and ", 0, m.start()) and not m.group(0).startswith(("is", "are", "was", "were", "be")):
+            # "supported by Georgia and opposed by Belarus": the second participle shares the patient,
+            # right after the first clause's agents
+            if previous is None or previous[2] != m.start() - len(" and "):
+                continue
+            patient_start, words = previous[0], previous[1]
+        else:
+            patient_to = m.start() - 2 if sentence.endswith(", ", 0, m.start()) else m.start()
+            lo = max(0, patient_to - 80)
+            boundary = _PATIENT_BOUNDARY.match(sentence, lo, patient_to)
+            patient_from = boundary.end() if boundary else lo
+            words = sentence[patient_from:patient_to].split()[-_PATIENT_WORDS:]
+            if not words:
+                continue
+            patient_start = _nth_word_back(sentence, patient_from, patient_to, _PATIENT_WORDS)
+            patient_start += len(sentence[patient_start:patient_to]) - len(sentence[patient_start:patient_to].lstrip())
         negators = [w for w in m.group("adverbs").split() if w in _NEGATORS]
         paraphrase = " ".join([*negators, m.group("verb"), *words]) + (m.group("complement") or "")
         end = m.end() - 1  # "by" ends the evidence; the agents follow it
         agents_end = _AGENTS_END.search(sentence, m.end())
         agents = (m.end(), agents_end.start() if agents_end else len(sentence))
+        previous = (patient_start, words, agents[1])
         for hit in find_cues(paraphrase, codebook, passives=False):
             out.append(hit._replace(start=patient_start, end=end, text=sentence[patient_start:end], agents=agents,
                                     concessive=_is_concessive(sentence, patient_start, codebook, _UNSCANNED)))

@@ -1064,6 +1064,8 @@ CASES = [
     ('Georgia backed a war-crimes investigation.', {'GEO': -1}),
     ("Turkey condemned Russia's war crimes in Bucha.", {'TUR': -1}),
     ("Moldova said Russia's army has been accused of war crimes.", {'MDA': -1}),
+    ('The resolution was backed by Turkey and opposed by Syria and North Korea.', {'TUR': -1, 'SYR': 1, 'PRK': 1}),
+    ('Kazakhstan will comply with sanctions imposed by the EU and backed by Japan.', {'KAZ': -1}),
 ]
 
 
