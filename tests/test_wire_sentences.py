@@ -1066,6 +1066,8 @@ CASES = [
     ("Moldova said Russia's army has been accused of war crimes.", {'MDA': -1}),
     ('The resolution was backed by Turkey and opposed by Syria and North Korea.', {'TUR': -1, 'SYR': 1, 'PRK': 1}),
     ('Kazakhstan will comply with sanctions imposed by the EU and backed by Japan.', {'KAZ': -1}),
+    ("Ghana's ambassador compared the annexation to colonialism.", {'GHA': -1}),
+    ('Historians in Kazakhstan compared the war to the Napoleonic wars.', {}),
 ]
 
 
