@@ -238,21 +238,23 @@ LOOKBACK = 300  # characters a cue's context reaches back; keeps run-on sentence
 # "None of the five leaders publicly endorsed the annexation": a negative subject negates its verb
 # however many words it has
 _NEGATIVE_SUBJECT = re.compile(r"[\"“‘'\s]*(?:none|neither)\s+of\s+(?:the\s+|them\b|these\b|those\b|its\s+|their\s+)?"
-                               r"(?:[\w-]+\s+){0,3}?(?:[\w-]+)(?=\s)|[\"“‘'\s]*(?:no|neither)\s+(?:[\w-]+\s+)?"
-                               r"(?:country|state|nation|government|leader|member|capital|one)s?\b"
+                               r"(?:[\w’'-]+\s+){0,3}?(?:[\w’'-]+)(?=\s)|[\"“‘'\s]*(?:no|neither)\s+(?:[\w’'-]+\s+){0,3}?"
+                               r"(?:country|state|nation|government|leader|member|capital|one|ally|allies|neighbou?r)s?\b"
                                # "Neither Kazakhstan nor Uzbekistan has ever openly criticised Moscow"
                                r"|[\"“‘'\s]*neither\s+(?!of\b)[^,;]{1,60}?\s+nor\s+(?:the\s+)?[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]*)*",
                                re.I)
 
 
-def _negative_subject_start(sentence: str, start: int, window_from: int) -> int:
-    """0 when the sentence opens with a negative subject ("None of them", "No Central Asian
-    leader") whose clause runs on to the cue at ``start``; ``window_from`` otherwise."""
-    if sentence[:12].lstrip("\"“‘' ")[:2].lower() not in ("no", "ne"):
-        return window_from
-    subject = _NEGATIVE_SUBJECT.match(sentence)
-    if subject and subject.end() <= start and not _CLAUSE_BREAK.search(sentence, subject.end(), start):
-        return 0
+def _negative_subject_start(sentence: str, start: int, window_from: int, clause_from: int = 0) -> int:
+    """Where a negative subject ("None of them", "No Central Asian leader") starts when it opens the
+    sentence, or the clause of the cue at ``start`` ("Apart from Belarus, no former Soviet state has
+    …"), and its clause runs on to the cue; ``window_from`` otherwise."""
+    for at in (0, clause_from) if clause_from else (0,):
+        if sentence[at:at + 12].lstrip("\"“‘' ")[:2].lower() not in ("no", "ne"):
+            continue
+        subject = _NEGATIVE_SUBJECT.match(sentence, at)
+        if subject and subject.end() <= start and not _CLAUSE_BREAK.search(sentence, subject.end(), start):
+            return at
     return window_from
 
 
@@ -286,7 +288,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
     clause_from = _clause_start(sentence, start)
     window_from = _nth_word_back(sentence, clause_from, start, codebook.negation_window_words)
     if window_from > 0:
-        window_from = _negative_subject_start(sentence, start, window_from)
+        window_from = _negative_subject_start(sentence, start, window_from, clause_from)
     adverbs = codebook.negation_adverbs
     positions = ([n.start() for n in adverbs.finditer(sentence, window_from, start)]
                  if literal.may_match("negation_adverbs", window_from, start) else [])

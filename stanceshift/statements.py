@@ -84,6 +84,33 @@ def statements_frame(rows: list[dict]) -> pd.DataFrame:
     return validate_statements(frame.reset_index(drop=True))
 
 
+# "Apart from Belarus, no former Soviet state has backed the war"; "Everyone except Belarus condemned
+# the referendums": the states set apart did the opposite of what the sentence says of the rest (not
+# "Besides Belarus, Kazakhstan also abstained", which adds)
+_EXCEPTED_FIRST = re.compile(r"^[\"“‘'\s]*(?:Apart\s+from|Other\s+than|Except(?:\s+for)?|Aside\s+from|With\s+the\s+"
+                             r"exception\s+of)\s+(?P<states>[^,;]{2,80}),\s+(?![^.;]*\b(?:also|too|as\s+well)\b)")
+_EXCEPTED_FROM_ALL = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Ee]very\s+(?:country|state|member)|[Aa]ll\s+(?:the\s+|other\s+)?"
+                                r"(?:[\w-]+\s+){0,2}?(?:countries|states|members|allies|neighbou?rs))\s+(?:except|but|save)"
+                                r"(?:\s+for)?\s+(?P<states>[^,;]{2,80}?)(?=\s+(?:has|have|had|was|were|did|\w+ed)\b)")
+
+
+def _excepted_states(s: _Sentence, mentions: list, codebook: Codebook, include_parties: bool) -> list[Holder]:
+    """Holders for the states a sentence sets apart from all the others ("Apart from Belarus, …")."""
+    if "xcept" not in s.text and "part from" not in s.text and "ther than" not in s.text and "side from" not in s.text:
+        return []
+    m = _EXCEPTED_FIRST.match(s.text) or _EXCEPTED_FROM_ALL.search(s.text)
+    if not m:
+        return []
+    lo, hi = m.span("states")
+    out = []
+    for x in mentions:
+        country = x.alias.country
+        if lo <= x.start - s.start < hi and (include_parties or country not in codebook.parties) \
+                and country not in {h.country for h in out}:
+            out.append(Holder(country, x.alias.actor if x.alias.kind == "actor" else "", x.alias.kind, x.start))
+    return out
+
+
 def _sentence_before(sents: list[_Sentence], s: _Sentence) -> str:
     """The text of the sentence before ``s`` ("" for the first)."""
     return sents[s.idx - 1].text if s.idx > 0 else ""
@@ -128,7 +155,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     for s in sents:
         lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
-        own_date, holders, parties, judged = None, [], [], []
+        own_date, holders, parties, judged, excepted = None, [], [], [], []
         pronoun_led = False  # a pronoun subject ("He said …") that may stand for the antecedent's speaker
         if sent_mentions:  # most sentences name no state: skip the costlier rules for them
             own_date = own_date_of(s.idx)
@@ -136,6 +163,9 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             judged = judged_spans(s.text, lowered[s.start:s.end])
             holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties,
                                                    judged=judged)
+            excepted = _excepted_states(s, sent_mentions, codebook, include_parties)
+            if excepted:
+                holders = holders + [h for h in excepted if h.country not in {x.country for x in holders}]
             pronoun_led = bool(holders and antecedent) and starts_with_pronoun(
                 s.text, [m.start - s.start for m in sent_mentions])
         hits = None
@@ -207,6 +237,9 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
+                if h in excepted:  # "Apart from Belarus, no former Soviet state has backed the war": Belarus has
+                    h_hits = [x._replace(negated=not x.negated) for x in h_hits]
+                    h_stance = combine(h_hits)
                 if any(x.hedged for x in h_hits) and not _speaks(s, h):
                     # "Analysts fear China could supply lethal aid": what others think it might do
                     h_hits = [x for x in h_hits if not x.hedged]

@@ -1068,6 +1068,11 @@ CASES = [
     ('Kazakhstan will comply with sanctions imposed by the EU and backed by Japan.', {'KAZ': -1}),
     ("Ghana's ambassador compared the annexation to colonialism.", {'GHA': -1}),
     ('Historians in Kazakhstan compared the war to the Napoleonic wars.', {}),
+    ('Apart from Belarus, no former Soviet state has backed the war.', {'BLR': 1}),
+    ('Other than North Korea, no country has recognised the annexation.', {'PRK': 1}),
+    ('Everyone except Belarus condemned the referendums.', {'BLR': 1}),
+    ("Apart from Belarus, none of Russia's CSTO allies has recognised the annexation.", {'BLR': 1}),
+    ('Besides Belarus, Kazakhstan also abstained.', {'BLR': 0, 'KAZ': 0}),
 ]
 
 
