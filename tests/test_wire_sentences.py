@@ -1073,6 +1073,8 @@ CASES = [
     ('Everyone except Belarus condemned the referendums.', {'BLR': 1}),
     ("Apart from Belarus, none of Russia's CSTO allies has recognised the annexation.", {'BLR': 1}),
     ('Besides Belarus, Kazakhstan also abstained.', {'BLR': 0, 'KAZ': 0}),
+    ('Israel condemned the invasion but stopped short of sanctions.', {'ISR': 0}),
+    ('Turkey stopped short of imposing sanctions on Russia.', {'TUR': 1}),
 ]
 
 
