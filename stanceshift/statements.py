@@ -102,11 +102,11 @@ def _excepted_states(s: _Sentence, mentions: list, codebook: Codebook, include_p
     if not m:
         return []
     lo, hi = m.span("states")
-    out = []
+    out, seen = [], set()
     for x in mentions:
         country = x.alias.country
-        if lo <= x.start - s.start < hi and (include_parties or country not in codebook.parties) \
-                and country not in {h.country for h in out}:
+        if lo <= x.start - s.start < hi and (include_parties or country not in codebook.parties) and country not in seen:
+            seen.add(country)
             out.append(Holder(country, x.alias.actor if x.alias.kind == "actor" else "", x.alias.kind, x.start))
     return out
 
@@ -155,7 +155,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     for s in sents:
         lo, hi = bisect_left(mention_starts, s.start), bisect_left(mention_starts, s.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
-        own_date, holders, parties, judged, excepted = None, [], [], [], []
+        own_date, holders, parties, judged = None, [], [], []
+        excepted: set[str] = set()  # states set apart from the rest, whose cues are turned around
         pronoun_led = False  # a pronoun subject ("He said …") that may stand for the antecedent's speaker
         if sent_mentions:  # most sentences name no state: skip the costlier rules for them
             own_date = own_date_of(s.idx)
@@ -163,9 +164,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             judged = judged_spans(s.text, lowered[s.start:s.end])
             holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties,
                                                    judged=judged)
-            excepted = _excepted_states(s, sent_mentions, codebook, include_parties)
-            if excepted:
-                holders = holders + [h for h in excepted if h.country not in {x.country for x in holders}]
+            set_apart = _excepted_states(s, sent_mentions, codebook, include_parties)
+            if set_apart:
+                named = {x.country for x in holders}
+                holders = holders + [h for h in set_apart if h.country not in named]
+                excepted = {h.country for h in set_apart} - named
             pronoun_led = bool(holders and antecedent) and starts_with_pronoun(
                 s.text, [m.start - s.start for m in sent_mentions])
         hits = None
@@ -237,7 +240,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if by_clause and by_clause[h] is None:
                     continue  # its clause states nothing: "Moldova, by contrast, aligned itself with the EU"
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
-                if h in excepted:  # "Apart from Belarus, no former Soviet state has backed the war": Belarus has
+                if h.country in excepted:  # "Apart from Belarus, no former Soviet state has backed the war": Belarus has
                     h_hits = [x._replace(negated=not x.negated) for x in h_hits]
                     h_stance = combine(h_hits)
                 if any(x.hedged for x in h_hits) and not _speaks(s, h):
