@@ -194,6 +194,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     excluded_prev = prev_party = False
     prev_end = None
     sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
+    fronted_source: Holder | None = None  # "According to Tokayev, the country will …": the source holds
     relatives = closed_relative_clauses(sentence) if ", wh" in sentence else ()
     appositives = (closed_appositives(sentence, {m.end - offset for m in inside})
                    if ", a" in sentence or ", the " in sentence or ", one of " in sentence else ())
@@ -246,6 +247,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             reporter = _is_reporter(before, after, closing_source)
             if reporter and holder.actor:  # "According to Kyrgyz President Sadyr Japarov, Bishkek will ..."
                 sources.setdefault(holder.country, holder.actor)
+            if reporter and fronted_source is None and s <= CONTEXT and _OPENING_ACCORDING.match(before):
+                fronted_source = _fronted_source(sentence, holder._replace(start=m.start), e)
             # "Putin met Turkish President Tayyip Erdogan, who called for a ceasefire": the object of the
             # meeting is the subject of its relative clause
             excluded = reporter or (_is_object(m.alias, holder, before) and not _WHO_CLAUSE_AFTER.match(after)
@@ -276,6 +279,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         holders, ends = _without_sources_of_others_acts(offset, holders, ends, inside, codebook, trailing)
     if len({h.country for h in holders}) > 1:
         holders = _without_sources(sentence, offset, holders, ends, judged, trailing)
+    if not holders and fronted_source is not None:
+        holders = [fronted_source]
     if sources:  # a state's own source speaks for it
         holders = [h._replace(actor=sources[h.country]) if not h.actor and h.country in sources else h for h in holders]
     return _merge_by_country(holders), parties
@@ -658,6 +663,23 @@ def opens_subordinate_clause(before: str, contrast: bool = False) -> bool:
         return False
     # "such as Brazil and India", "as well as Kazakhstan": a list, not a clause
     return not (words[-1] == "as" and len(words) > 1 and words[-2] in ("such", "well"))
+
+
+# "According to the Kazakh foreign ministry, the country will …": a source put first, then a subject
+# that can only stand for the source's state
+_OPENING_ACCORDING = re.compile(r"^\W*according\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_SUBJECT_FOR_SOURCE = re.compile(
+    r"[^,;]{0,40}?,\s+(?:it|he|she|the\s+(?:country|government|ministry|state|nation|republic|authorities|"
+    r"administration|president|leader)|its\s+(?:government|authorities|leadership))\s", re.I)
+
+
+def _fronted_source(sentence: str, holder: Holder, end: int) -> Holder | None:
+    """The source of a sentence that opens with "According to …," (the caller checks the opening)
+    when the clause after it has a pronoun or a definite description for its subject ("According to
+    Tokayev, the country will comply with the sanctions"): the source's state holds the stance."""
+    # A named source only ("According to U.S. officials, the country is helping Russia" is about a
+    # state named before)
+    return holder if holder.actor and _SUBJECT_FOR_SOURCE.match(sentence, end) else None
 
 
 def _closes_with_according(before: str, after: str) -> bool:

@@ -232,7 +232,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             party_own_words = _party_speaks_of_itself(s, parties)
             party_clauses = _party_clauses(s, [m for m in sent_mentions if m.alias.country in codebook.parties])
             others = (_others_predicates(s, sent_mentions)
-                      if ("and " in s.text or ";" in s.text) and any(n in lowered_sentence for n in _SPEAK_FOR_NO_STATE)
+                      if any(c in lowered_sentence for c in _OTHERS_CONNECTORS)
+                      and any(n in lowered_sentence for n in _SPEAK_FOR_NO_STATE + _UNNAMED_STATES)
                       else [])
             if any(body in s.text for body in _BODY_WORDS):
                 others = others + _bodies_predicates(s, sent_mentions)
@@ -671,14 +672,18 @@ def _party_clauses(s: _Sentence, party_mentions: list) -> list[tuple[int, int]]:
     return out
 
 
-# A clause of its own whose subject is people who speak for no state: "…, and Western officials have
-# voiced concern that …", "; critics say …"
+# A clause of its own whose subject is people who speak for no state, or states left unnamed: "…, and
+# Western officials have voiced concern that …", "; critics say …", "… even as its neighbours voiced concern"
 _SPEAK_FOR_NO_STATE = ("official", "analyst", "critic", "diplomat", "lawmaker", "observer", "expert", "economist",
                        "commentator", "activist", "rights group")
+_UNNAMED_STATES = ("neighbo", "allies", "partners", "other")  # (literal words that gate the regex, like the above)
+_OTHERS_CONNECTORS = ("and ", ";", "while ", "whereas ", "even as ")
 _OTHERS_CLAUSE = re.compile(
-    r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+(?:(?:and|but)\s+)?)(?:some\s+|many\s+|other\s+|the\s+)?"
-    r"(?:(?-i:[A-Z])[\w-]+\s+)?(?:human\s+)?(?:" + "|".join(n.replace(" ", r"\s+") for n in _SPEAK_FOR_NO_STATE)
-    + r")s\s+(?P<predicate>[^,;]*?)(?=\s+that\b|[,;]|$)", re.I)
+    r"(?:,\s+(?:and|but|while|whereas)\s+|;\s+(?:(?:and|but)\s+)?|\s+(?:even\s+as|even\s+while|while|whereas)\s+)"
+    r"(?:(?:some\s+|many\s+|other\s+|the\s+)?(?:(?-i:[A-Z])[\w-]+\s+)?(?:human\s+)?(?:"
+    + "|".join(n.replace(" ", r"\s+") for n in _SPEAK_FOR_NO_STATE)
+    + r")s|(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rs|allies|partners)|(?:(?:many|most|some)\s+)?other\s+"
+    r"(?:countries|states|nations|governments)|others)\s+(?P<predicate>[^,;]*?)(?=\s+that\b|[,;]|$)", re.I)
 
 
 def _others_predicates(s: _Sentence, mentions: list) -> list[tuple[int, int]]:
