@@ -1101,6 +1101,20 @@ CASES = [
     ('The UAE has refused to freeze the assets of Russian oligarchs.', {'ARE': 1}),
     ('Kazakhstan froze Russian assets.', {'KAZ': -1}),
     ("China overtook Germany as Russia's biggest trading partner.", {'CHN': 1}),
+    ('"We are not going to impose sanctions," Vucic said, "because it would hurt our own people."', {'SRB': 1}),
+    ('Sanctions, Orban said, are hurting Europe more than Russia.', {'HUN': 1}),
+    ('"This is not our war," the Kyrgyz president said on Thursday.', {'KGZ': -1}),
+    ('"Turkey will not close its airspace to Russia," an aide to Erdogan said.', {'TUR': 1}),
+    ('Georgia closed its airspace to Russian planes.', {'GEO': -1}),
+    ('Lula blamed both Putin and Zelensky for the war.', {'BRA': 0}),
+    ('Kazakhstan has grown more critical of the war.', {'KAZ': -1}),
+    ("India's position has shifted slightly toward Ukraine.", {'IND': -1}),
+    ('China has become more cautious in its support for Russia.', {'CHN': -1}),
+    ('Turkey has moved closer to Moscow since the invasion.', {'TUR': 1}),
+    ("Kyrgyzstan's support for Moscow has weakened.", {'KGZ': -1}),
+    ('Hungary has been the most Russia-friendly member of the EU.', {'HUN': 1}),
+    ("Brazil's stance has hardened against the war.", {'BRA': -1}),
+    ('Pro-Russian protesters rallied in Belgrade.', {}),
 ]
 
 
