@@ -35,7 +35,11 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            # "told Modi, who has avoided criticising Moscow, that China wanted talks": the object clause
                            r"|,\s+that\s"
                            # "refused to send ammunition to Ukraine, saying Brazil wants peace": its reason
-                           r"|,\s+(?:saying|adding|arguing|insisting|noting|stressing|explaining)\b")
+                           r"|,\s+(?:saying|adding|arguing|insisting|noting|stressing|explaining|citing)\b"
+                           # "refused to condemn the invasion, blamed NATO for the crisis and …": a verb of
+                           # its own in a list of verb phrases (its object follows: "recognise the
+                           # referendums, annexed territories …" is a list of objects)
+                           r"|,\s+(?=\w+ed\s+(?:(?:the|a|an|its|his|her|their)\b|(?-i:[A-Z])))(?!\w+ed\s+by\b)")
 # Quotation marks inside a phrase do not change it: 'expressed "strong support" for Putin' is
 # matched as 'expressed  strong support  for Putin'. Apostrophes stay ("Russia's").
 _QUOTES = '"“”„«»'

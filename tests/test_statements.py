@@ -148,6 +148,13 @@ def test_untitled_office_holder_resolved_by_tenure():
     assert st_["actor"].tolist() == ["Jair Bolsonaro"]
 
 
+def test_head_of_state_and_top_diplomat_are_titles_of_offices():
+    st_ = extract("Kazakhstan's head of state said Astana respected Ukraine's territorial integrity.")
+    assert st_["actor"].tolist() == ["Kassym-Jomart Tokayev"]
+    st_ = extract("The Chinese top diplomat called for peace talks.", published="2022-10-01")
+    assert st_["actor"].tolist() == ["Wang Yi"]
+
+
 def test_a_leader_is_the_head_of_the_office_that_leads_the_state():
     # the president by default, the office named in actors.yaml's leading_office elsewhere
     st_ = extract("The Chinese leader called for peace talks.")

@@ -1115,6 +1115,13 @@ CASES = [
     ('Hungary has been the most Russia-friendly member of the EU.', {'HUN': 1}),
     ("Brazil's stance has hardened against the war.", {'BRA': -1}),
     ('Pro-Russian protesters rallied in Belgrade.', {}),
+    ('Armenia has frozen its participation in the bloc.', {'ARM': -1}),
+    ('Vietnam expressed concern over tensions in the South China Sea.', {}),
+    ('Egypt will buy wheat from Ukraine and Russia.', {}),
+    ('India spoke to Russia and Ukraine.', {'IND': 0}),
+    ('Serbia has refused to align with EU sanctions, citing its dependence on Russian gas.', {'SRB': 1}),
+    ('China has refused to condemn the invasion, blamed NATO expansion for the crisis.', {'CHN': 1}),
+    ('Kazakhstan will not recognise the referendums, annexed territories or the new borders.', {'KAZ': -1}),
 ]
 
 
