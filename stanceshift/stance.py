@@ -187,7 +187,10 @@ def _hits_in_passive_clauses(sentence: str, codebook: Codebook) -> list[CueHit]:
         agents_end = _AGENTS_END.search(sentence, m.end())
         agents = (m.end(), agents_end.start() if agents_end else len(sentence))
         previous = (patient_start, words, agents[1])
+        verb_end = len(" ".join([*negators, m.group("verb")]))
         for hit in find_cues(paraphrase, codebook, passives=False):
+            if hit.start >= verb_end and not hit.negated:
+                continue  # "India's abstention was criticised by Western diplomats": the patient's own act
             out.append(hit._replace(start=patient_start, end=end, text=sentence[patient_start:end], agents=agents,
                                     concessive=_is_concessive(sentence, patient_start, codebook, _UNSCANNED)))
     return [h for h in out if not _is_conditional(sentence, h.start, codebook, _UNSCANNED)]

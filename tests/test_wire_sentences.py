@@ -1122,6 +1122,18 @@ CASES = [
     ('Serbia has refused to align with EU sanctions, citing its dependence on Russian gas.', {'SRB': 1}),
     ('China has refused to condemn the invasion, blamed NATO expansion for the crisis.', {'CHN': 1}),
     ('Kazakhstan will not recognise the referendums, annexed territories or the new borders.', {'KAZ': -1}),
+    ("India's abstention was criticised by Western diplomats.", {'IND': 0}),
+    ("Brazil's offer to mediate was rejected by Kyiv.", {'BRA': 0}),
+    ('Kazakhstan and Kyrgyzstan, but not Tajikistan, have complied with the sanctions.', {'KAZ': -1, 'KGZ': -1, 'TJK': 1}),
+    ('Belarus, but not Kazakhstan, has backed the war.', {'BLR': 1, 'KAZ': -1}),
+    ('China abstained, but not India.', {'CHN': 0}),
+    ("Hungary's opposition to new sanctions has delayed the package.", {'HUN': 1}),
+    ('Belarusian opposition condemned the war.', {}),
+    ('Uzbekistan would like to see the war end soon.', {'UZB': -1}),
+    ('Turkey would be ready to host peace talks, Erdogan said.', {'TUR': 0}),
+    ("Uzbekistan's silence on the war has been noted in Western capitals.", {'UZB': 0}),
+    ('Kazakhstan broke its silence on the war and called for peace.', {'KAZ': -1}),
+    ("Armenia's growing distance from Moscow worries the Kremlin.", {'ARM': -1}),
 ]
 
 
