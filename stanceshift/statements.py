@@ -32,6 +32,7 @@ _ADDITIVE = re.compile(r"^(?:\S+\s+){0,5}?(?:also|too|likewise|similarly)\b", re
 _PERSONAL_PRONOUN_SUBJECT = re.compile(r"^[\"“‘'\s]*(?:he|she|they|it)\s+(?!and\b)", re.I)
 METHOD = "rules-v1"
 CARRY_WINDOW = 4  # sentences a pronoun or "the country" may look back
+SCENE_WINDOW = 2  # sentences after one that names states and a date ("… met Putin on Friday") that take its date
 INHERIT_WINDOW = 2  # sentences within which a statement by the same state shares its event
 DOCUMENT_EVENT_SLACK = timedelta(days=1)  # a report filed the day after an event ends still covers it
 ACTOR_WINDOW = 12  # sentences within which the same named person's statements share an event
@@ -158,7 +159,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     # the last sentence with statements, its cue ids and the hits of its last clause
     previous_cues: tuple[int, set[str], list[CueHit]] = (-2, set(), [])
     heard: set[str] = set()  # countries with a statement so far (the countries of ``recent``)
-    scene: tuple[int, int, set[str]] = (-2, -1, set())  # the last sentence with holders: index, paragraph, countries
+    # the sentence that set the scene: index, paragraph, countries named there without a row
+    scene: tuple[int, int, set[str]] = (-SCENE_WINDOW - 1, -1, set())
 
     mention_starts = [m.start for m in mentions]
     for s in sents:
@@ -298,7 +300,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                         ev, src = inherited[2], "inherited"
                         if d is None and inherited[3] is not None:
                             d, prec, from_text = inherited[3], inherited[4], inherited[7]
-                if (d is None and not later and scene[0] == s.idx - 1 and scene[1] == s.para
+                if (d is None and not later and s.idx - SCENE_WINDOW <= scene[0] < s.idx and scene[1] == s.para
                         and h.country in scene[2]):
                     # "Erdogan spoke with Putin by phone on Sunday. The Turkish leader called for a
                     # ceasefire": the sentence before sets the scene, with its date
@@ -330,7 +332,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if r[0] != s.idx:
                     break
                 with_rows.add(r[1])
-            scene = (s.idx, s.para, {h.country for h in holders} - with_rows)
+            unheard = {h.country for h in holders} - with_rows
+            # "Xi and Modi met Putin on Friday. The Chinese leader pledged … The Indian prime minister
+            # told Putin …": a sentence whose states all have rows leaves the scene set before it
+            if unheard or s.para != scene[1] or s.idx - scene[0] >= SCENE_WINDOW:
+                scene = (s.idx, s.para, unheard)
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0], tuple(holders))

@@ -577,6 +577,15 @@ def test_a_sentence_that_sets_the_scene_dates_the_next():
     out = extract("Kazakhstan abstained in the vote on Wednesday. Kazakhstan has also refused to recognise the "
                   "referendums.", published="2022-10-14")
     assert out["date_precision"].tolist() == ["day", "published"]
+    # a state named in the scene keeps its date past a sentence whose states all have rows
+    out = extract("Xi and Modi met Putin in Samarkand on Friday. The Chinese leader pledged to work with Russia. "
+                  "The Indian prime minister told Putin that the era was not of war.", published="2022-09-18")
+    assert out[["country", "date_precision"]].values.tolist() == [["CHN", "day"], ["IND", "day"]]
+    assert [str(d.date()) for d in out["date"]] == ["2022-09-16", "2022-09-16"]
+    # but not into the next paragraph
+    out = extract("Xi and Modi met Putin in Samarkand on Friday. The Chinese leader pledged to work with Russia.\n\n"
+                  "The Indian prime minister told Putin that the era was not of war.", published="2022-10-18")
+    assert out["date_precision"].tolist() == ["day", "published"]
 
 
 def test_csto_summits_are_told_apart_by_date():

@@ -1134,6 +1134,20 @@ CASES = [
     ("Uzbekistan's silence on the war has been noted in Western capitals.", {'UZB': 0}),
     ('Kazakhstan broke its silence on the war and called for peace.', {'KAZ': -1}),
     ("Armenia's growing distance from Moscow worries the Kremlin.", {'ARM': -1}),
+    ('"Russia is our ally, but Ukraine is our friend," said Tajikistan\'s ambassador.', {'TJK': 0}),
+    ('"Belarus will never fight against the Ukrainian people," Lukashenko said.', {'BLR': -1}),
+    ('Belarus is fighting against Ukraine.', {'BLR': 1}),
+    ('Serbia has never hidden its sympathy for Russia.', {'SRB': 1}),
+    ('Armenia has increasingly questioned the value of its alliance with Russia.', {'ARM': -1}),
+    ('Armenia questioned its membership in the CSTO.', {'ARM': -1}),
+    ('Armenia stressed the value of its alliance with Russia.', {}),
+    ('Kazakhstan values its partnership with Russia.', {'KAZ': 1}),
+    ("Pashinyan said that Russian peacekeepers had failed to prevent Azerbaijan's offensive.", {'ARM': -1}),
+    ('Modi has also spoken to Zelensky several times and offered support for peace efforts.', {'IND': -1}),
+    ('China supports all efforts conducive to the peaceful resolution of the crisis.', {'CHN': -1}),
+    ('Egypt backed peace efforts in Sudan.', {}),
+    ('Both countries have close economic ties with Russia, Kazakhstan said.', {'KAZ': 1}),
+    ("Pashinyan used his speech to criticise the bloc's response to Azerbaijan.", {'ARM': -1}),
 ]
 
 
