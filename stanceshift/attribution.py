@@ -550,6 +550,9 @@ def _subject_of_next_clause(before: str, after: str) -> bool:
     return bool(_COMMA_AND.search(before[-12:]) and _OWN_VERB_AFTER.match(after))
 
 
+_SET_AGAINST_BEFORE = re.compile(r"\b(?:unlike|except|excluding)\s+(?:(?-i:[A-Z])[\w’'.-]*\s+){0,4}$", re.I)
+
+
 def _person_as_object(before: str) -> bool:
     """Whether the text before a person's name or title makes the person an object: "told ",
     "alongside ", "summoned the "."""
@@ -627,8 +630,9 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
     if alias.kind in ("actor", "institution"):
         # "to meet German Chancellor Olaf Scholz": look past the title to the verb.
         bare = _TITLE_BEFORE.sub("", before)
-        # "Speaking alongside Chancellor Olaf Scholz, Tokayev said": a person beside the speaker
-        return _person_as_object(bare)
+        # "Speaking alongside Chancellor Olaf Scholz, Tokayev said": a person beside the speaker;
+        # "Unlike Tokayev, Lukashenko …": a person set against the subject (a capital, so not in ``bare``)
+        return _person_as_object(bare) or bool(_SET_AGAINST_BEFORE.search(before[-40:]))
     if alias.kind == "demonym" and holder.actor and _person_as_object(before):
         return True  # "Speaking alongside German Chancellor Olaf Scholz"
     if alias.kind == "capital" and holder.actor:

@@ -1148,6 +1148,10 @@ CASES = [
     ('Egypt backed peace efforts in Sudan.', {}),
     ('Both countries have close economic ties with Russia, Kazakhstan said.', {'KAZ': 1}),
     ("Pashinyan used his speech to criticise the bloc's response to Azerbaijan.", {'ARM': -1}),
+    ("Georgia's ruling party is seen as increasingly pro-Russian.", {'GEO': 1}),
+    ('The rebels were pro-Russian separatists, Kazakhstan said.', {}),
+    ('Unlike Tokayev, Lukashenko has backed the war.', {'BLR': 1}),
+    ('Unlike Kazakh President Tokayev, Lukashenko has backed the war.', {'BLR': 1}),
 ]
 
 
