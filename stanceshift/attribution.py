@@ -24,7 +24,8 @@ _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "a
                  "tell", "tells", "urged", "expect", "expects", "expected", "asked", "pressed", "pressured",
                  "persuaded", "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received",
                  "thanked", "involving", "about", "regarding", "unlike", "except", "excluding", "defend",
-                 "defended", "defending", "protect", "protected", "protecting")
+                 "defended", "defending", "protect", "protected", "protecting", "prompting", "prompted",
+                 "forcing", "spurring", "spurred")
 _RELATION_NOUNS = ("relations", "relationship", "ties", "tension", "tensions", "talks", "trade", "partnership",
                    "cooperation", "rift", "friction", "dispute", "rapprochement", "alliance", "friendship", "contacts")
 # Matched against the *reversed* text before the mention, so that the test is anchored at the
@@ -649,9 +650,10 @@ _SUBORDINATORS = frozenset(("when", "after", "before", "because", "since", "unti
 
 def _words_before(before: str, n: int) -> list[str]:
     """The last ``n`` words of the text before a mention, lower-cased, without quotation marks and
-    commas, and past a final "the" ("after the Kremlin", "to criticise the United States")."""
+    commas, and past a final "the", "a" or "an" ("after the Kremlin", "to criticise the United States",
+    "after a U.S. delegation")."""
     words = [w.strip("“\"‘'(,") for w in before.lower().split()[-(n + 1):]]
-    if words and words[-1] == "the":
+    if words and words[-1] in ("the", "a", "an"):
         words = words[:-1]
     return words[-n:]
 
@@ -729,7 +731,7 @@ _PRONOUN_SUBJECT = re.compile(
     # "the former Soviet republic", "the South Asian country": up to three modifiers before the noun,
     # but not "the two countries", "the other state", "the state of emergency"
     r"the\s+(?!(?:two|three|both|other|neighbou?ring|western|rival|host)\b)(?:[\w-]+\s+){0,3}?"
-    r"(?:(?P<state>country|nation|state|republic|kingdom)|government|ministry|president|leader|minister|premier|"
+    r"(?:(?P<state>country|nation|state|republic|kingdom|government)|ministry|president|leader|minister|premier|"
     r"strongman|ally)\b(?!\s+of\b)|"
     r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b|"
     # "Its leader has also called for dialogue" after a sentence on the state

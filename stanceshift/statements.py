@@ -241,7 +241,10 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             lowered_sentence = lowered[s.start:s.end]
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             party_own_words = _party_speaks_of_itself(s, parties)
-            party_clauses = _party_clauses(s, [m for m in sent_mentions if m.alias.country in codebook.parties])
+            # (and those of a state that holds nothing here: "…, after a U.S. delegation raised concerns")
+            holding = {h.country for h in holders}
+            party_clauses = _party_clauses(s, [m for m in sent_mentions if m.alias.country in codebook.parties
+                                               or m.alias.country not in holding])
             others = (_others_predicates(s, sent_mentions)
                       if any(c in lowered_sentence for c in _OTHERS_CONNECTORS)
                       and any(n in lowered_sentence for n in _SPEAK_FOR_NO_STATE + _UNNAMED_STATES)
@@ -675,9 +678,9 @@ _PARTY_CLAUSE_END = re.compile(r"[,;:–—]")
 
 
 def _party_clauses(s: _Sentence, party_mentions: list) -> list[tuple[int, int]]:
-    """Spans of the clauses that a Russian or Ukrainian subject opens after "when", "after",
-    "while" … (from the subject to the next comma): the cues there are the party's acts, not those of
-    a holder named before the clause."""
+    """Spans of the clauses that a Russian or Ukrainian subject, or a state that holds nothing in the
+    sentence, opens after "when", "after", "while" … (from the subject to the next comma): the cues
+    there are the subject's acts, not those of a holder named before the clause."""
     out = []
     for p in party_mentions:
         rel = p.start - s.start

@@ -148,6 +148,17 @@ def test_untitled_office_holder_resolved_by_tenure():
     assert st_["actor"].tolist() == ["Jair Bolsonaro"]
 
 
+def test_the_government_carried_over_is_the_state_not_the_last_speaker():
+    st_ = extract("Foreign Minister S. Jaishankar defended the purchases of Russian oil. The government has also "
+                  "declined to join a Western price cap on Russian oil.")
+    assert st_[["country", "actor", "stance"]].values.tolist()[-1] == ["IND", "", 1]
+
+
+def test_shelter_them_after_russians_who_have_fled():
+    assert rows("Tens of thousands of Russians have fled to Kazakhstan since the mobilisation was announced. "
+                "Tokayev has ordered officials to help them.") == {("KAZ", -1)}
+
+
 def test_head_of_state_and_top_diplomat_are_titles_of_offices():
     st_ = extract("Kazakhstan's head of state said Astana respected Ukraine's territorial integrity.")
     assert st_["actor"].tolist() == ["Kassym-Jomart Tokayev"]

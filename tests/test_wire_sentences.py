@@ -1152,6 +1152,10 @@ CASES = [
     ('The rebels were pro-Russian separatists, Kazakhstan said.', {}),
     ('Unlike Tokayev, Lukashenko has backed the war.', {'BLR': 1}),
     ('Unlike Kazakh President Tokayev, Lukashenko has backed the war.', {'BLR': 1}),
+    ('Kyrgyzstan will not allow its territory to be used to circumvent Western sanctions against Russia, President Sadyr Japarov said on Wednesday, after a U.S. delegation raised concerns about a surge in re-exports.', {'KGZ': -1}),
+    ('Kyrgyz exports to Russia have risen several-fold, prompting Washington to warn of secondary sanctions.', {'KGZ': 1}),
+    ('India declined to join the price cap on Russian oil.', {'IND': 1}),
+    ('Kazakhstan joined the G7 price cap.', {'KAZ': -1}),
 ]
 
 
