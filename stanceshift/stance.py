@@ -130,6 +130,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
                    _is_concessive(sentence, m.start(), codebook, literal),
                    hedged=may_hedge and _is_hedged(sentence, m.start(), codebook))
             for cue, m in kept]  # in order of start
+    if any(word in lowered for word in _RULED_OUT_WORDS):
+        hits = _ruled_out_by_predicate(sentence, hits)
     return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits), sentence)
 
 
@@ -312,6 +314,13 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         scope_from = max((c.end() for c in coordinations if c.end() <= start), default=0)
         scope_from = max(scope_from, _end_of_relative_clause_around(sentence, positions[0], start))
         positions = [p for p in positions if p >= scope_from]
+    if not positions and sentence.endswith(", ", 0, start):
+        # "Armenia did not, in the end, vote against the resolution": a negator before a parenthetical
+        # (after the scope check: the comma before "joined the sanctions" in "has not, so far, joined
+        # the sanctions" closes the aside, not a verb phrase)
+        aside = _NEGATOR_BEFORE_ASIDE.search(sentence, max(0, start - 60), start)
+        if aside:
+            positions = [aside.start()]
     if positions:
         count += 1
         # "criticized other members for not providing support": the criticism cancels the negation.
@@ -342,6 +351,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
 
 
 _GERUND_START = re.compile(r"\w+ing\b")
+_NEGATOR_BEFORE_ASIDE = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s*,\s*[^,;]{1,40},\s*$", re.I)
 # "refusal to", "failure to", "reluctance to", "unwillingness to": a negation that heads a noun phrase
 _NEGATING_NOUN = re.compile(r"(?:refusal|failure|reluctance|unwillingness)\b", re.I)
 # "refusal to recognise the republics or send troops": the next act is joined to the first
@@ -497,6 +507,17 @@ _TRAILING_DENIAL = re.compile(
     r"(?:(?:has|have|had)\s+)?(?:(?:repeatedly|strongly|consistently|flatly|always|firmly)\s+)?"
     r"(?:den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed))\b[^,;]{0,30}$", re.I)
 DENIAL_TAIL = 160  # characters at the sentence's end where a trailing denial is looked for
+
+
+# "Recognition of the referendums is out of the question": the predicate negates the act its subject names
+_RULED_OUT_WORDS = ("question", "table", "agenda", "unthinkable", "ruled out")
+_RULED_OUT_AFTER = re.compile(r"\s+(?:is|was|are|were|would\s+be|will\s+be|remains?|remained)\s+(?:\w+ly\s+|also\s+|still\s+)?"
+                              r"(?:out\s+of\s+the\s+question|off\s+the\s+table|not\s+on\s+the\s+(?:agenda|table)|"
+                              r"unthinkable|ruled\s+out)\b", re.I)
+
+
+def _ruled_out_by_predicate(sentence: str, hits: list[CueHit]) -> list[CueHit]:
+    return [h._replace(negated=not h.negated) if _RULED_OUT_AFTER.match(sentence, h.end) else h for h in hits]
 
 
 def _denied_by_trailing_clause(sentence: str, hits: list[CueHit]) -> list[CueHit]:

@@ -1156,6 +1156,11 @@ CASES = [
     ('Kyrgyz exports to Russia have risen several-fold, prompting Washington to warn of secondary sanctions.', {'KGZ': 1}),
     ('India declined to join the price cap on Russian oil.', {'IND': 1}),
     ('Kazakhstan joined the G7 price cap.', {'KAZ': -1}),
+    ('Armenia did not, in the end, vote against the resolution.', {'ARM': 0}),
+    ('Kazakhstan has not, so far, joined the sanctions.', {'KAZ': 1}),
+    ('Kazakhstan did not, however, condemn Russia.', {'KAZ': 1}),
+    ("Recognition of the referendums is out of the question, Kazakhstan's foreign ministry said.", {'KAZ': -1}),
+    ("North Korea's recognition of the annexation angered Kyiv.", {'PRK': 1}),
 ]
 
 
