@@ -508,7 +508,7 @@ _COORDINATED_PASSIVE_BEFORE = re.compile(
 
 
 def _acted_on(before: str) -> bool:
-    """Whether the word right before a mention (past a "the") criticises, blames or stops it. Only
+    """Whether the word right before a mention (past a "the" or "a") criticises, blames or stops it. Only
     asked once the sentence has a holder: "Moscow criticised Astana for refusing …" is Astana's
     stance, as Moscow holds none, and "accused China of supplying" is checked by the caller."""
     if before.rstrip().endswith(","):
@@ -551,7 +551,7 @@ def _subject_of_next_clause(before: str, after: str) -> bool:
     return bool(_COMMA_AND.search(before[-12:]) and _OWN_VERB_AFTER.match(after))
 
 
-_SET_AGAINST_BEFORE = re.compile(r"\b(?:unlike|except|excluding)\s+(?:(?-i:[A-Z])[\w’'.-]*\s+){0,4}$", re.I)
+_CONTRASTED_PERSON_BEFORE = re.compile(r"\b(?:unlike|except|excluding)\s+(?:(?-i:[A-Z])[\w’'.-]*\s+){0,4}$", re.I)
 
 
 def _person_as_object(before: str) -> bool:
@@ -633,7 +633,7 @@ def _is_object(alias: Alias, holder: Holder, before: str) -> bool:
         bare = _TITLE_BEFORE.sub("", before)
         # "Speaking alongside Chancellor Olaf Scholz, Tokayev said": a person beside the speaker;
         # "Unlike Tokayev, Lukashenko …": a person set against the subject (a capital, so not in ``bare``)
-        return _person_as_object(bare) or bool(_SET_AGAINST_BEFORE.search(before[-40:]))
+        return _person_as_object(bare) or bool(_CONTRASTED_PERSON_BEFORE.search(before[-40:]))
     if alias.kind == "demonym" and holder.actor and _person_as_object(before):
         return True  # "Speaking alongside German Chancellor Olaf Scholz"
     if alias.kind == "capital" and holder.actor:

@@ -241,10 +241,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             lowered_sentence = lowered[s.start:s.end]
             may_prescribe = "should" in lowered_sentence or "must" in lowered_sentence or "ought" in lowered_sentence
             party_own_words = _party_speaks_of_itself(s, parties)
-            # (and those of a state that holds nothing here: "…, after a U.S. delegation raised concerns")
+            # the time or reason clauses of a party or of a state that holds nothing here ("…, after a
+            # U.S. delegation raised concerns")
             holding = {h.country for h in holders}
-            party_clauses = _party_clauses(s, [m for m in sent_mentions if m.alias.country in codebook.parties
-                                               or m.alias.country not in holding])
+            others_clauses = _clauses_of_others(s, [m for m in sent_mentions if m.alias.country in codebook.parties
+                                                    or m.alias.country not in holding])
             others = (_others_predicates(s, sent_mentions)
                       if any(c in lowered_sentence for c in _OTHERS_CONNECTORS)
                       and any(n in lowered_sentence for n in _SPEAK_FOR_NO_STATE + _UNNAMED_STATES)
@@ -281,7 +282,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 # have voiced concern"), and what a holder is praised or blamed for ("Blinken thanked
                 # Kazakhstan for its aid to Ukraine" is Kazakhstan's act)
                 rel = h.start - s.start if h.start >= 0 else -1
-                others_acts = [(lo, hi) for lo, hi in party_clauses if rel < lo] + others
+                others_acts = [(lo, hi) for lo, hi in others_clauses if rel < lo] + others
                 if others_acts or judged:
                     h_hits = _judge_or_judged(s, h, _outside_spans(h_hits, others_acts), judged)
                     if not h_hits:
@@ -674,18 +675,18 @@ def _prescribed_from(s: _Sentence, h: Holder, mentions: list) -> int | None:
 
 # A time, reason or contrast clause whose subject is a party: "…, while Russia voted against", "…
 # when Moscow vetoed the resolution"
-_PARTY_CLAUSE_END = re.compile(r"[,;:–—]")
+_CLAUSE_OF_OTHERS_END = re.compile(r"[,;:–—]")
 
 
-def _party_clauses(s: _Sentence, party_mentions: list) -> list[tuple[int, int]]:
+def _clauses_of_others(s: _Sentence, other_mentions: list) -> list[tuple[int, int]]:
     """Spans of the clauses that a Russian or Ukrainian subject, or a state that holds nothing in the
     sentence, opens after "when", "after", "while" … (from the subject to the next comma): the cues
     there are the subject's acts, not those of a holder named before the clause."""
     out = []
-    for p in party_mentions:
+    for p in other_mentions:
         rel = p.start - s.start
         if opens_subordinate_clause(s.text[max(0, rel - 30):rel], contrast=True):
-            end = _PARTY_CLAUSE_END.search(s.text, p.end - s.start)
+            end = _CLAUSE_OF_OTHERS_END.search(s.text, p.end - s.start)
             out.append((rel, end.start() if end else len(s.text)))
     return out
 
