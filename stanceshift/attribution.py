@@ -61,11 +61,16 @@ _RELATION_OF_NAME = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rs?|a
                                r"clients?|satellites?|protégés?)\s+(?-i:[A-Z])", re.I)
 # People who speak against the state, not for it ("Hungary's opposition to sanctions" is the state's own)
 # ("Belarus's exiled opposition"; but a verb before the noun makes it an object: "Tokayev voiced opposition")
-_NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:(?!(?:[a-z]+(?:ed|es)|met|drew|saw|sees|has|had|have|is|was|are|were)\s)"
+_NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:(?!(?:[a-z]+(?:ed|es)|met|drew|saw|sees|has|had|have|is|was|are|were|told|"
+                              r"tells|said|says)\s)"
                               r"[\w-]+\s+|(?:exiled|self-exiled|jailed|imprisoned|banned|armed|detained|persecuted|"
                               r"united)\s+)?(?:opposition|dissidents?|exiles?|émigrés?|activists?|"
                               r"protesters?|rebels?|critics?|opponents?|separatists?|insurgents?|volunteers?|"
-                              r"mercenar\w+|diaspora)\b(?<!opposition)|^(?:[’']s)?\s+(?:[\w-]+\s+)?opposition\b(?!\s+to\b)", re.I)
+                              r"mercenar\w+|diaspora)\b(?<!opposition)|"
+                              # "Serbia's tabloids", "Serbian pro-government journalists" (right after the name:
+                              # "Erdogan told journalists" is no one's press)
+                              r"^(?:[’']s)?\s+(?:[\w]+-[\w-]+\s+|state\s+)?(?:tabloids|newspapers|bloggers|pundits|"
+                              r"journalists|columnists|fans)\b|^(?:[’']s)?\s+(?:[\w-]+\s+)?opposition\b(?!\s+to\b)", re.I)
 _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
 # "Chancellor Olaf Scholz", "Chinese leader Xi Jinping": a title in capitals or a lower-case office

@@ -1161,6 +1161,12 @@ CASES = [
     ('Kazakhstan did not, however, condemn Russia.', {'KAZ': 1}),
     ("Recognition of the referendums is out of the question, Kazakhstan's foreign ministry said.", {'KAZ': -1}),
     ("North Korea's recognition of the annexation angered Kyiv.", {'PRK': 1}),
+    ('Uzbekistan reaffirmed its commitment to the UN Charter.', {'UZB': -1}),
+    ("Nicaragua's president called the invasion a special military operation.", {'NIC': 1}),
+    ('Belarus calls it a "special military operation".', {'BLR': 1}),
+    ("Serbia's tabloids echoed the Kremlin's line that NATO expansion provoked the war.", {}),
+    ('Erdogan told journalists on his flight home that Russia must return the occupied territories.', {'TUR': -1}),
+    ("Indonesia's president described the war as a tragedy for humanity.", {'IDN': -1}),
 ]
 
 
