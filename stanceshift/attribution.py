@@ -64,13 +64,13 @@ _RELATION_OF_NAME = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,2}?(?:neighbou?rs?|a
 _NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:(?!(?:[a-z]+(?:ed|es)|met|drew|saw|sees|has|had|have|is|was|are|were|told|"
                               r"tells|said|says)\s)"
                               r"[\w-]+\s+|(?:exiled|self-exiled|jailed|imprisoned|banned|armed|detained|persecuted|"
-                              r"united)\s+)?(?:opposition|dissidents?|exiles?|émigrés?|activists?|"
+                              r"united)\s+)?(?:opposition(?!\s+to\b)|dissidents?|exiles?|émigrés?|activists?|"
                               r"protesters?|rebels?|critics?|opponents?|separatists?|insurgents?|volunteers?|"
-                              r"mercenar\w+|diaspora)\b(?<!opposition)|"
+                              r"mercenar\w+|diaspora)\b|"
                               # "Serbia's tabloids", "Serbian pro-government journalists" (right after the name:
                               # "Erdogan told journalists" is no one's press)
-                              r"^(?:[’']s)?\s+(?:[\w]+-[\w-]+\s+|state\s+)?(?:tabloids|newspapers|bloggers|pundits|"
-                              r"journalists|columnists|fans)\b|^(?:[’']s)?\s+(?:[\w-]+\s+)?opposition\b(?!\s+to\b)", re.I)
+                              r"^(?:[’']s)?\s+(?:\w+-[\w-]+\s+|state\s+)?(?:tabloids|newspapers|bloggers|pundits|"
+                              r"journalists|columnists|fans)\b", re.I)
 _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
 # "Chancellor Olaf Scholz", "Chinese leader Xi Jinping": a title in capitals or a lower-case office

@@ -1167,6 +1167,7 @@ CASES = [
     ("Serbia's tabloids echoed the Kremlin's line that NATO expansion provoked the war.", {}),
     ('Erdogan told journalists on his flight home that Russia must return the occupied territories.', {'TUR': -1}),
     ("Indonesia's president described the war as a tragedy for humanity.", {'IDN': -1}),
+    ('Tokayev voiced opposition, calling for peace talks.', {'KAZ': -1}),
 ]
 
 
