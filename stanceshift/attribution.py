@@ -276,6 +276,12 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
         holders.append(holder._replace(start=m.start))
         holder_countries.add(holder.country)
         ends.append(e)
+    if len(holders) > 1 and sentence[:1] in _CONDITION_INITIALS:
+        condition_end = _end_of_condition_with_own_subject(sentence, offset, holders)
+        if condition_end:
+            kept = [i for i, h in enumerate(holders) if h.start - offset >= condition_end]
+            holders, ends = [holders[i] for i in kept], [ends[i] for i in kept]
+            inside = [m for m in inside if m.start - offset >= condition_end]
     last_comma = sentence.rfind(",")
     after_last_comma = bool(holders) and last_comma >= 0 and holders[-1].start - offset > last_comma
     several = len({h.country for h in holders}) > 1
@@ -290,6 +296,22 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     if sources:  # a state's own source speaks for it
         holders = [h._replace(actor=sources[h.country]) if not h.actor and h.country in sources else h for h in holders]
     return _merge_by_country(holders), parties
+
+
+# A condition put first ("If Belarus enters the war, Kazakhstan would remain neutral"; "Should …",
+# "Were … to", "Had …", "Unless …", "In case …") up to its comma: its subject holds no stance of the
+# main clause's (and the condition's own cues are dropped as hypothetical, in stance.py)
+_CONDITION_INITIALS = "ISWHUi"
+_FRONTED_CONDITION = re.compile(r"(?:If|Unless|In\s+case|in\s+case|Should|Were|Had)\s+[^,;]{1,200}?,")
+
+
+def _end_of_condition_with_own_subject(sentence: str, offset: int, holders: list[Holder]) -> int | None:
+    """Where a fronted condition ends, when holders are named both inside it and after it."""
+    condition = _FRONTED_CONDITION.match(sentence)
+    if condition is None:
+        return None
+    inside = [h.start - offset < condition.end() for h in holders]
+    return condition.end() if any(inside) and not all(inside) else None
 
 
 # the comma that closes a clause between a subject and its verb: ", has abstained", ", said"

@@ -159,6 +159,24 @@ def without_resolution_topics(text: str, mentions: list[EventMention]) -> list[E
             if m.kind == "vote" or not _RESOLUTION_TOPIC_BEFORE.search(text, max(0, m.start - 90), m.start)]
 
 
+def at_a_place_named(text: str, mentions: list[EventMention], codebook: Codebook) -> list[EventMention]:
+    """"Armenia snubs CSTO summit in Minsk": where one cue names several events of a kind (the CSTO
+    summits of Moscow, Yerevan and Minsk), the events held where the sentence says ("in Minsk"), if
+    any of them; mentions of one event only are kept as they are."""
+    specific = {eid for m in mentions if not m.generic for eid in m.event_ids}
+    if len(specific) < 2 or " in " not in text:
+        return mentions
+    lowered = text.lower()
+    placed = {eid for eid in specific
+              if any(re.search(r"\bin\s+(?:the\s+)?" + re.escape(place) + r"\b", lowered)
+                     for place in codebook.event(eid).places)}
+    if not placed or placed == specific:
+        return mentions
+    kinds = {codebook.event(eid).kind for eid in placed}
+    return [m for m in mentions if m.generic or set(m.event_ids) & placed
+            or codebook.event(m.event_ids[0]).kind not in kinds]
+
+
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
                  max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None) -> str:
     """The event the mentions point to, the one nearest the statement's date when several do.

@@ -389,8 +389,15 @@ def _in_quoted_modifier(quoted: str, lo: int, pos: int, hi: int) -> bool:
     after the cue's start ``lo`` and closes before its end ``hi``, a quoted label that negates nothing
     (a quotation running to the cue's end is the speaker's words: 'was "not an ally of Russia"')."""
     present = [q for q in _QUOTES if q in quoted]
-    return (sum(quoted.count(q, lo, pos) for q in present) % 2 == 1
-            and any(q in quoted[pos:hi] for q in present))
+    if (sum(quoted.count(q, lo, pos) for q in present) % 2 == 1
+            and any(q in quoted[pos:hi] for q in present)):
+        return True
+    # Headlines quote with single marks ("vow 'no limits' partnership"), which are also apostrophes:
+    # only a mark after a space, closed by one before a space, counts.
+    return any(q.start() < pos < q.end() for q in _SINGLE_QUOTED.finditer(quoted, lo, hi))
+
+
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’‘])['‘][^\W'’‘][^'’‘]*?['’](?![\w'’‘])")
 
 
 # "or" and up to two words right before a cue: "... or impose sanctions", "..., or even recognise"

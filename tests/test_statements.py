@@ -392,6 +392,15 @@ def test_a_condition_by_inversion_states_no_stance():
     assert rows("Should the talks fail, China said, it would still call for a ceasefire.") == {("CHN", -1)}
 
 
+def test_the_subject_of_a_fronted_condition_holds_nothing_of_the_main_clause():
+    for opener in ("If Belarus enters", "Should Belarus enter", "Unless Belarus enters"):
+        st_ = extract(f"{opener} the war, Kazakhstan would remain neutral, Tokayev said.")
+        assert st_[["country", "stance", "actor"]].values.tolist() == [["KAZ", 0, "Kassym-Jomart Tokayev"]]
+    # the main clause's own subject is the condition's: it holds what the main clause says
+    assert rows("If it is asked, Kazakhstan will refuse to send troops to fight in Ukraine.") == {("KAZ", -1)}
+    assert rows("If Kazakhstan is asked, it will refuse to send troops to fight in Ukraine.") == {("KAZ", -1)}
+
+
 def test_a_closing_according_to_is_the_speaker_of_a_sentence_with_no_state():
     st_ = extract('"The sanctions are a mistake," according to Hungary\'s foreign minister.')
     assert st_[["country", "stance"]].values.tolist() == [["HUN", 1]]
@@ -644,6 +653,12 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     ("Egypt expressed concern about the humanitarian consequences of the war.", "2022-10-05", ""),
     ("During the UN's annual gathering of world leaders, Mongolia called for dialogue.", "2022-09-28", "unga77_2022"),
     ("Laos declined to comment on the so-called plebiscites.", "2022-09-29", "referendums_2022"),
+    # one cue, three CSTO summits: the place the sentence names picks one, whatever the date
+    ("Armenia snubs CSTO summit in Minsk", "2022-10-05", "csto_summit_minsk_2023"),
+    ("Pashinyan refused to sign the declaration at the CSTO summit in Yerevan.", "2022-06-01",
+     "csto_summit_yerevan_2022"),
+    ("Pashinyan attended the CSTO summit in Moscow.", "2022-11-30", "csto_summit_2022"),
+    ("Pashinyan refused to sign the declaration at the CSTO summit.", "2022-11-25", "csto_summit_yerevan_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched

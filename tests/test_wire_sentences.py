@@ -1168,7 +1168,35 @@ CASES = [
     ('Erdogan told journalists on his flight home that Russia must return the occupied territories.', {'TUR': -1}),
     ("Indonesia's president described the war as a tragedy for humanity.", {'IDN': -1}),
     ('Tokayev voiced opposition, calling for peace talks.', {'KAZ': -1}),
+    # session 26
+    ("China and Russia vow 'no limits' partnership", {'CHN': 1}),
+    ("Kazakhstan's leader said the 'no limits' friendship of China and Russia worried him.", {}),
+    ('Should Belarus enter the war, Kazakhstan would remain neutral, Tokayev said.', {'KAZ': 0}),
+    ('If Belarus enters the war, Kazakhstan would remain neutral.', {'KAZ': 0}),
+    ('If Russia attacks, Kazakhstan will join the sanctions.', {'KAZ': -1}),
+    ('Kyrgyzstan has been hesitant to condemn the invasion.', {'KGZ': 1}),
+    ('Turkey joined some Western sanctions.', {'TUR': -1}),
+    ('Kazakhstan follows most of the Western sanctions.', {'KAZ': -1}),
+    ('Uzbekistan will reconsider its ties with Moscow.', {'UZB': -1}),
+    ('Pashinyan signalled that Armenia was rethinking its reliance on Russia.', {'ARM': -1}),
+    ('Armenia is reassessing its membership in the CSTO.', {'ARM': -1}),
+    ('Kyrgyzstan recalled its ambassador from Moscow for consultations.', {'KGZ': -1}),
+    ('Kazakhstan sought to reroute its oil exports away from Russian pipelines.', {'KAZ': -1}),
+    ('Kazakhstan rerouted its oil exports away from Russia.', {'KAZ': -1}),
+    ("Mirziyoyev hinted that Uzbekistan would not follow Moscow's lead on the referendums.", {'UZB': -1}),
+    ('Serbia has toed the Kremlin line on Ukraine.', {'SRB': 1}),
+    ('Vietnam seems intent on preserving its relationship with Moscow.', {'VNM': 1}),
+    ('Lukashenko maintained that Belarus would never send its army into Ukraine.', {'BLR': -1}),
+    ('Belarus is poised to allow more Russian troops onto its territory.', {'BLR': 1}),
+    ('Belarus allowed Russia to launch missiles from its territory.', {'BLR': 1}),
+    ('Tajikistan refused to let Russia recruit migrants for the war.', {'TJK': -1}),
+    ('Uzbekistan said its citizens who join the Russian army would be prosecuted.', {'UZB': -1}),
+    ('Lula suggested that Ukraine could give up Crimea for peace.', {'BRA': 1}),
+    ('Orban urged Kyiv to make territorial concessions.', {'HUN': 1}),
+    ('Kyrgyz leader skips Moscow parade', {'KGZ': -1}),
+    ('India hedges on Russia at UN, again', {'IND': 0}),
 ]
+
 
 
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[f"s{i:02d}" for i in range(len(CASES))])
