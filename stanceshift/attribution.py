@@ -25,7 +25,8 @@ _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "a
                  "persuaded", "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received",
                  "thanked", "involving", "about", "regarding", "unlike", "except", "excluding", "defend",
                  "defended", "defending", "protect", "protected", "protecting", "prompting", "prompted",
-                 "forcing", "spurring", "spurred")
+                 "forcing", "spurring", "spurred", "recognise", "recognises", "recognised", "recognising",
+                 "recognize", "recognizes", "recognized", "recognizing")
 _RELATION_NOUNS = ("relations", "relationship", "ties", "tension", "tensions", "talks", "trade", "partnership",
                    "cooperation", "rift", "friction", "dispute", "rapprochement", "alliance", "friendship", "contacts")
 # Matched against the *reversed* text before the mention, so that the test is anchored at the
@@ -760,6 +761,8 @@ _PRONOUN_SUBJECT = re.compile(
     r"the\s+(?!(?:two|three|both|other|neighbou?ring|western|rival|host)\b)(?:[\w-]+\s+){0,3}?"
     r"(?:(?P<state>country|nation|state|republic|kingdom|government)|ministry|president|leader|minister|premier|"
     r"strongman|ally)\b(?!\s+of\b)|"
+    # "Moscow's closest ally has also …": the state allied to Moscow, named before
+    r"(?:Moscow|Russia|the\s+Kremlin|Putin)[’']s\s+(?:[\w-]+\s+){0,2}?(?:ally|partner)\b|"
     r"(?:his|her|its|their)\s+(?:government|country|administration|(?:foreign\s+)?ministry|office|spokes(?:man|woman|person))\b|"
     # "Its leader has also called for dialogue" after a sentence on the state
     r"(?:its|their)\s+(?P<office>leader|president|prime\s+minister|premier|foreign\s+minister|ambassador|envoy|"

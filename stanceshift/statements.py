@@ -345,6 +345,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         # Update the antecedent for pronouns in the next sentences.
         if holders and not carried:
             antecedent = (s.idx, holders[0], tuple(holders))
+        elif carried:
+            pass  # "The country has avoided criticising Moscow": Moscow is no subject, the state stays
         elif (parties and parties[0].start - s.start < 60
               and not opens_subordinate_clause(s.text[:parties[0].start - s.start])):
             # "Lavrov said ...": the next "he" is a Russian official ("... came a day after Putin
@@ -416,6 +418,13 @@ def _subjects_of_trailing_clauses(s: _Sentence, holders: list[Holder], hits: lis
     return frozenset(out)
 
 
+# "The Kremlin ally", "Moscow's closest partner": a party named as what another state is allied to
+_PARTY_AS_MODIFIER_OF_ALLY = re.compile(r"(?:[’']s)?(?:-backed|-allied|-friendly)?\s+(?:(?:closest|close|key|staunch|"
+                                        r"staunchest|loyal|loyalest|main|strategic|traditional|longtime|"
+                                        r"long-time|old|oldest|only|last)\s+)?(?:ally|allies|partner|partners|"
+                                        r"friend|friends|client|satellite)\b", re.I)
+
+
 def _party_leads(s: _Sentence, parties: list) -> bool:
     """Whether a Russian or Ukrainian mention opens the sentence ("Lavrov said", "The president of
     Russia said"), so that its pronoun or description is theirs, not the last holder's. A party
@@ -437,6 +446,8 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
     if rel - lead_from >= 40:
         return False
     before = s.text[lead_from:rel]
+    if _PARTY_AS_MODIFIER_OF_ALLY.match(s.text, parties[0].end - s.start):
+        return False  # "The Kremlin ally was one of four countries to do so": the ally, a state
     return (len(before.split()) <= 4 and not _PERSONAL_PRONOUN_SUBJECT.match(before)
             and not _PREPOSITION_BEFORE.search(before)  # "Kyrgyz citizens fighting for Russia …, it said"
             and not _AUXILIARY_OR_PARTICIPLE_BEFORE.search(before))  # "Neither country has condemned Moscow"
@@ -480,6 +491,9 @@ _ELLIPSIS_NEGATED = re.compile(r"\b(?:did|do|does|has|have|had|would|will|could|
                                r"(?:\s+(?:do\s+so|done\s+so|do\s+the\s+same|follow\s+suit|yet|so\s+far))?\W*$"
                                r"|\bcannot\W*$|\brefused\s+to(?:\s+do\s+so)?\W*$", re.I)
 _ELLIPSIS_SAME = re.compile(r"\b(?:did|do|does|said|has\s+done|have\s+done)\s+(?:the\s+same|likewise|so\s+too)\b"
+                            # "The Kremlin ally was one of only four countries to do so"
+                            r"|\b(?:one\s+of\s+(?:only\s+|just\s+|the\s+|a\s+handful\s+of\s+|a\s+few\s+)?|the\s+(?:first|only|last|second|third)\s+)"
+                            r"(?:[\w-]+\s+){0,3}?to\s+do\s+(?:so|the\s+same)\b"
                             r"|\bfollow(?:s|ed|ing)?\s+suit\b|\b(?:did|does|has|have|would|will)\s+(?:so\s+)?(?:too|as\s+well)\W*$", re.I)
 
 

@@ -401,6 +401,20 @@ def test_the_subject_of_a_fronted_condition_holds_nothing_of_the_main_clause():
     assert rows("If Kazakhstan is asked, it will refuse to send troops to fight in Ukraine.") == {("KAZ", -1)}
 
 
+def test_a_state_described_as_moscows_ally_carries_over_and_points_back():
+    st_ = extract("Belarus voted against the resolution on Wednesday. The Kremlin ally was one of only four "
+                  "countries to do so. Moscow's closest ally has also recognised the referendums.")
+    assert st_[["country", "stance"]].values.tolist() == [["BLR", 2], ["BLR", 2], ["BLR", 2]]
+    assert st_["cues"].tolist()[1] == "one of only four countries to do so [= voted against the resolution]"
+    # urged to do so is no act
+    assert rows("Kazakhstan joined the sanctions. Uzbekistan was urged to do so.") == {("KAZ", -1)}
+    # Moscow as the object of a carried-over sentence does not end the chain of reference
+    assert extract("Kazakhstan abstained on Wednesday. The country has avoided criticising Moscow. It has also "
+                   "called for talks.")["stance"].tolist() == [0, 1, -1]
+    # a Russian who speaks is still no carry-over of the state before
+    assert extract("Tokayev called for talks. Russia's foreign minister rejected them.")["sent_id"].tolist() == [0]
+
+
 def test_a_closing_according_to_is_the_speaker_of_a_sentence_with_no_state():
     st_ = extract('"The sanctions are a mistake," according to Hungary\'s foreign minister.')
     assert st_[["country", "stance"]].values.tolist() == [["HUN", 1]]

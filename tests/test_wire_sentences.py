@@ -1195,8 +1195,15 @@ CASES = [
     ('Orban urged Kyiv to make territorial concessions.', {'HUN': 1}),
     ('Kyrgyz leader skips Moscow parade', {'KGZ': -1}),
     ('India hedges on Russia at UN, again', {'IND': 0}),
+    ('Belarus is on the side of Russia.', {'BLR': 1}),
+    ('"We are not neutral. We are on the side of Russia," Lukashenko said.', {'BLR': 1}),
+    ('Kazakhstan is on the side of peace, not on the side of Russia or Ukraine.', {'KAZ': -1}),
+    ('Relations with Russia have never been better, Lukashenko said.', {'BLR': 1}),
+    ('Armenia has never been so critical of Moscow.', {'ARM': -1}),
+    ('Kazakhstan has never recognised the annexation.', {'KAZ': -1}),
+    ('"Kazakhstan does not recognise Taiwan, Kosovo, South Ossetia or Abkhazia, and it will not recognise Donetsk and Luhansk," Tokayev said.', {'KAZ': -1}),
+    ('"Sanctions are not the way to solve problems," an Indian diplomat said.', {'IND': 1}),
 ]
-
 
 
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[f"s{i:02d}" for i in range(len(CASES))])
