@@ -602,7 +602,9 @@ _JUDGED_FOR = re.compile(
     r"(?P<why>(?(accuse)of\s+\w+|(?:for|over)\s+(?:its|their|his|her|what|\w+ing)))\b", re.I)
 # (also a coordinated verb: "accused Azerbaijan of aggression and criticised the CSTO")
 _JUDGED_CLAUSE_END = re.compile(r"[;:–—]|,\s+(?:and|but|while|whereas|although|though|which|who|saying|adding|as)\b"
-                                r"|\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?(?=\w+ed\b|said\b)")
+                                r"|\s+(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?(?=\w+ed\b|said\b)"
+                                # "thanked Russia for its help while calling for a ceasefire": the judge's
+                                r"|\s+(?:while|whereas|even\s+as)\s+(?=\w+ing\b)")
 
 
 class Judged(NamedTuple):

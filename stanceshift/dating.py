@@ -26,7 +26,7 @@ _PATTERNS = [
     ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?")),
     ("weekday", re.compile(r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)?"
                            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today(?![’']s\s+(?:world|era|age|times?|realities|reality|circumstances|conditions))|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year"
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today(?![’']s\s+(?:world|era|age|times?|realities|reality|circumstances|conditions))|last\s+week|this\s+week|earlier\s+this\s+week|last\s+month|this\s+month|earlier\s+this\s+month|last\s+year|this\s+year|earlier\s+in\s+the\s+year"
                             r"|(?:at|over)\s+the\s+weekend|(?:last|this|past)\s+weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                        r"(?P<unit>day|week|month)s?\s+ago\b", re.I)),
@@ -36,13 +36,16 @@ _PATTERNS = [
                               r"|at\s+the\s+(?:end|start|beginning)\s+of)\s+)"
                               + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d{2})\b")),
+    # "last spring", "this summer", "in the autumn of 2022", "in winter 2023": the season's year
+    ("season", re.compile(r"\b(?:(?P<which>last|this|past)\s+|(?i:in|during)\s+(?:the\s+)?(?:(?:early|late)\s+)?)"
+                          r"(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?", re.I)),
 ]
 # Literal fragments, one of which every match of each pattern contains (lower case): one
 # Aho-Corasick pass tells which patterns are worth trying on a sentence.
 _MONTH_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _PATTERN_ANCHORS = {"month_day": _MONTH_ANCHORS, "day_month": _MONTH_ANCHORS, "weekday": ("day",),
                     "relative": ("day", "week", "month", "year"), "ago": (" ago",), "month_year": _MONTH_ANCHORS,
-                    "year": ("19", "20")}
+                    "year": ("19", "20"), "season": ("spring", "summer", "autumn", "fall", "winter")}
 DATE_INDEX = AnchorIndex([_PATTERN_ANCHORS[kind] for kind, _ in _PATTERNS])
 _BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -92,6 +95,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w .'’-]*)?,\s+[A-
                        r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]{1,150},")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|stated|declared|added|stressed|wrote|tweeted)\s+"
                             r"(?:\w+\s+)?$", re.I)
 
@@ -116,9 +120,13 @@ def resolve_date(sentence: str, published: date | None, published_precision: str
         # "ANKARA, Sept 22 (Reuters) - Erdogan said on Wednesday ...": the dateline dates the
         # dispatch, so a date in the sentence itself goes first; and of those, the date of the
         # speech ("..., announced on Friday, the ministry said on Monday") before other dates.
+        # A date inside a relative clause set off by commas dates what the clause says of the
+        # subject, not the sentence's act: "Laos, which abstained in March, voted against in April".
         dateline = _DATELINE.match(sentence)
         cut = dateline.end() if dateline else 0
-        found.sort(key=lambda t: (t[0] < cut, not _SPEECH_BEFORE.search(sentence, max(0, t[0] - 30), t[0]), t[0]))
+        relatives = [r.span() for r in _RELATIVE_CLAUSE.finditer(sentence)] if ", wh" in sentence else []
+        found.sort(key=lambda t: (t[0] < cut, any(lo < t[0] < hi for lo, hi in relatives),
+                                  not _SPEECH_BEFORE.search(sentence, max(0, t[0] - 30), t[0]), t[0]))
     else:
         found.sort(key=lambda t: t[0])
     for _, kind, m in found:
@@ -150,6 +158,8 @@ def _resolve(kind: str, m: re.Match, published: date | None, pub_precision: str)
             return date(_infer_year(month, None, published), month, 1), "month"
         if kind == "year":
             return date(int(g["year"]), 1, 1), "year"
+        if kind == "season":
+            return _season_year(g["season"].lower(), g.get("year"), g.get("which"), published)
     except ValueError:
         return None
     if published is None:
@@ -185,11 +195,32 @@ def _resolve(kind: str, m: re.Match, published: date | None, pub_precision: str)
     if rel == "last month":
         first = published.replace(day=1) - timedelta(days=1)
         return first.replace(day=1), "month"
-    if rel == "this year":
+    if rel in ("this year", "earlier in the year"):
         return published.replace(month=1, day=1), "year"
     if rel == "last year":
         return date(published.year - 1, 1, 1), "year"
     return None
+
+
+# The months a season begins and ends in (northern seasons; winter runs into the next year)
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def _season_year(season: str, year: str | None, which: str | None, published: date | None) -> tuple[date, str] | None:
+    """The year of "last spring", "this summer", "in the autumn of 2022" (a season is no day, week
+    or month, so the year is the precision reached; the winter that ends in a year counts in it)."""
+    if year:
+        return date(int(year), 1, 1), "year"
+    if published is None:
+        return None
+    season_year = published.year
+    first, last = _SEASONS[season]
+    if (which or "").lower() in ("last", "past"):
+        if date(season_year, last, 28) >= published:
+            season_year -= 1  # not over yet: "last spring" in March is the spring before
+    elif which is None and date(season_year, first, 1) > published:
+        season_year -= 1  # "in the spring", written in February: the spring before
+    return date(season_year, 1, 1), "year"
 
 
 _CLAUSE_END = re.compile(r"[,;:(—–]")

@@ -159,6 +159,30 @@ def without_resolution_topics(text: str, mentions: list[EventMention]) -> list[E
             if m.kind == "vote" or not _RESOLUTION_TOPIC_BEFORE.search(text, max(0, m.start - 90), m.start)]
 
 
+_ASSEMBLY = re.compile(r"\b(?:General\s+Assembly|UNGA)\b", re.I)
+_COUNCIL = re.compile(r"\bSecurity\s+Council\b|\bUNSC\b", re.I)
+
+
+def in_the_body_named(text: str, mentions: list[EventMention], codebook: Codebook) -> list[EventMention]:
+    """"Last spring, China abstained in the General Assembly": a generic vote cue stands for the
+    votes of the body the sentence names, the Assembly's (open to all) or the Security Council's
+    (events with ``voters``), when it names only one of them."""
+    if not any(m.generic for m in mentions) or "ssembly" not in text and "ouncil" not in text and "UN" not in text:
+        return mentions
+    assembly, council = bool(_ASSEMBLY.search(text)), bool(_COUNCIL.search(text))
+    if assembly == council:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.generic:
+            ids = tuple(eid for eid in m.event_ids if bool(codebook.event(eid).voters) == council)
+            if not ids:
+                continue
+            m = m._replace(event_ids=ids)
+        out.append(m)
+    return out
+
+
 def at_a_place_named(text: str, mentions: list[EventMention], codebook: Codebook) -> list[EventMention]:
     """"Armenia snubs CSTO summit in Minsk": where one cue names several events of a kind (the CSTO
     summits of Moscow, Yerevan and Minsk), the events held where the sentence says ("in Minsk"), if

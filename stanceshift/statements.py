@@ -20,8 +20,8 @@ from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, at_a_place_named, choose_event, distance, event_by_date,
-                     find_event_mentions, split_background_mentions, without_generic_named_specifically,
-                     without_resolution_topics)
+                     find_event_mentions, in_the_body_named, split_background_mentions,
+                     without_generic_named_specifically, without_resolution_topics)
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
 from .stance import CueHit, combine, find_cues, is_question
@@ -911,6 +911,9 @@ class _DocumentEvents:
                 self._background[t.idx] = background
             mentions = without_resolution_topics(t.text, without_generic_named_specifically(mentions))
             mentions = at_a_place_named(t.text, mentions, self.codebook)
+        mentions = in_the_body_named(t.text, mentions, self.codebook)
+        if not mentions:
+            return ""
         own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(not m.generic for m in mentions)
         return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,

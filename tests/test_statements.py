@@ -876,6 +876,35 @@ def test_todays_era_is_not_a_date_but_today_is():
     assert resolve_date("He said today that the talks failed.", date(2022, 9, 28)) == (date(2022, 9, 28), "day")
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    ("Last spring, China abstained.", "2023-03-25", ("2022-01-01", "year")),  # this spring is not over
+    ("Last spring, China abstained.", "2023-07-01", ("2023-01-01", "year")),
+    ("This summer, China said it was neutral.", "2023-03-25", ("2023-01-01", "year")),
+    ("In the autumn of 2022, China said it was neutral.", "2023-03-25", ("2022-01-01", "year")),
+    ("In the spring, China said it was neutral.", "2023-02-05", ("2022-01-01", "year")),
+    ("Earlier in the year, Mongolia had abstained.", "2022-10-14", ("2022-01-01", "year")),
+    ("The Arab Spring ended.", "2023-03-25", None),
+    ("A fall in trade followed.", "2023-03-25", None),
+    # a date inside a relative clause dates the clause, not the sentence's act
+    ("Laos, which abstained in March, voted against the resolution in April.", "2022-10-05",
+     ("2022-04-01", "month")),
+])
+def test_seasons_and_dates_in_relative_clauses(text, published, expected):
+    from datetime import date
+
+    from stanceshift.dating import resolve_date
+
+    got = resolve_date(text, date.fromisoformat(published))
+    assert got == (None if expected is None else (date.fromisoformat(expected[0]), expected[1]))
+
+
+def test_a_generic_vote_cue_stands_for_the_votes_of_the_body_named():
+    assert set(extract("Last spring, China abstained in the General Assembly.",
+                       published="2022-10-05")["event"]) == {"unga_es11_1_2022"}
+    assert set(extract("In February, China abstained in the Security Council.",
+                       published="2022-10-05")["event"]) == {"unsc_draft_invasion_2022"}
+
+
 def test_refusing_a_cued_act_is_scored_once_as_its_negation():
     # "refused to join" would distance; the act refused says which way: joining sanctions distances,
     # so refusing it leans toward Moscow, and refusing to arm Ukraine too.

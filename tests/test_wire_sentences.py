@@ -1203,6 +1203,23 @@ CASES = [
     ('Kazakhstan has never recognised the annexation.', {'KAZ': -1}),
     ('"Kazakhstan does not recognise Taiwan, Kosovo, South Ossetia or Abkhazia, and it will not recognise Donetsk and Luhansk," Tokayev said.', {'KAZ': -1}),
     ('"Sanctions are not the way to solve problems," an Indian diplomat said.', {'IND': 1}),
+    ('Serbia voted yes on the resolution condemning the annexation.', {'SRB': -1}),
+    ('Kyrgyzstan was absent when the vote was held.', {'KGZ': 0}),
+    ('Armenia gets most of its gas from Russia.', {'ARM': 1}),
+    ("China's purchases of Russian LNG jumped in 2023.", {'CHN': 1}),
+    ('Georgia refused to import Russian electricity.', {'GEO': -1}),
+    ('Serbia extended its gas contract with Russia for three months.', {'SRB': 1}),
+    ('Kazakhstan chose Rosatom to build its first nuclear power plant.', {'KAZ': 1}),
+    ('Mongolia allowed Russians fleeing mobilisation to enter visa-free.', {'MNG': -1}),
+    ('Armenia refused to hand over a Russian deserter.', {'ARM': -1}),
+    ('Kazakhstan opened its doors to Ukrainian refugees.', {'KAZ': -1}),
+    ('Turkey hosted thousands of Ukrainian refugees.', {'TUR': -1}),
+    ('Uzbekistan sent a plane of medicine and food to Ukraine.', {'UZB': -1}),
+    ('Lula criticised the invasion and also blamed Zelensky for the war.', {'BRA': 0}),
+    ('Orban blamed Ukraine for the war.', {'HUN': 1}),
+    ('Lula blamed Zelensky and Putin for the war.', {'BRA': 0}),
+    ('Mirziyoyev thanked Russia for its help while calling for a ceasefire.', {'UZB': 0}),
+    ('Blinken thanked Kazakhstan for its aid to Ukraine while urging it to do more.', {'KAZ': -1}),
 ]
 
 
