@@ -199,6 +199,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     ends: list[int] = []  # sentence-relative end of each holder's mention
     parties: list[Mention] = []
     excluded_prev = prev_party = False
+    prev_country: str | None = None
     prev_end = None
     sources: dict[str, str] = {}  # country -> actor of a source excluded as a reporter
     fronted_source: Holder | None = None  # "According to Tokayev, the country will …": the source holds
@@ -228,6 +229,9 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = True  # "Kazakhstan, a close partner of China, abstained": what the phrase says of Kazakhstan
         elif in_list:
             excluded = excluded_prev
+        elif (prev_end is not None and holder.country == prev_country and m.alias.kind == "actor"
+              and _OWN_PERSON_AFTER_POSSESSIVE.match(sentence, prev_end, s)):
+            excluded = excluded_prev  # "… and Kyrgyzstan's Japarov": the person of the state just named
         elif holders and opens_subordinate_clause(before):
             excluded = True  # "Pashinyan said the CSTO failed to respond when Azerbaijan attacked"
         elif "pressure" in after[:30] and _PRESSURE_AFTER.match(after):
@@ -266,6 +270,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
                                     and not _is_judged(judged, s, e))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
         prev_end, excluded_prev = e, excluded
+        prev_country = holder.country if holder is not None else None
         prev_party = holder is not None and holder.country in codebook.parties
         if holder is None or excluded:
             continue
@@ -299,6 +304,9 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
     return _merge_by_country(holders), parties
 
 
+# "Kyrgyzstan's Japarov", "Kazakhstan's President Tokayev": a person right after his state's possessive
+_OWN_PERSON_AFTER_POSSESSIVE = re.compile(r"[’']s\s+(?:(?-i:[A-Z])[\w.-]*\s+|(?:president|leader|prime\s+minister|"
+                                          r"foreign\s+minister|premier)\s+){0,3}$", re.I)
 # A condition put first ("If Belarus enters the war, Kazakhstan would remain neutral"; "Should …",
 # "Were … to", "Had …", "Unless …", "In case …") up to its comma: its subject holds no stance of the
 # main clause's (and the condition's own cues are dropped as hypothetical, in stance.py)
@@ -592,7 +600,7 @@ def _person_as_object(before: str) -> bool:
 # object is praised or blamed for is the object's act, not the judge's
 _JUDGING_STEMS = ("prais", "thank", "commend", "laud", "hail", "applaud", "congratulat", "credit", "critici", "blam",
                   "accus", "condemn", "rebuk", "denounc", "fault", "chid", "scold", "reprimand", "censur", "slam",
-                  "lambast")
+                  "lambast", "sanction", "punish", "penalis", "penaliz")
 # (in the passive, "Kazakhstan was praised by Washington for its compliance", the judge follows "by";
 # one is accused "of" anything, praised or blamed "for" or "over" its own doing)
 _JUDGED_FOR = re.compile(

@@ -132,6 +132,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
             for cue, m in kept]  # in order of start
     if any(word in lowered for word in _RULED_OUT_WORDS):
         hits = _ruled_out_by_predicate(sentence, hits)
+    if any(word in lowered for word in _FALSE_WORDS):
+        hits = _inside_reports_called_false(sentence, hits)
     return _drop_refusals_of_cued_acts(_denied_by_trailing_clause(sentence, hits), sentence)
 
 
@@ -525,6 +527,25 @@ _RULED_OUT_AFTER = re.compile(r"\s+(?:is|was|are|were|would\s+be|will\s+be|remai
 
 def _ruled_out_by_predicate(sentence: str, hits: list[CueHit]) -> list[CueHit]:
     return [h._replace(negated=not h.negated) if _RULED_OUT_AFTER.match(sentence, h.end) else h for h in hits]
+
+
+# "Kyrgyz officials said reports that Bishkek was helping Russia evade sanctions were false": what
+# the reports say is denied
+_FALSE_WORDS = ("false", "untrue", "baseless", "unfounded", "groundless", "fabricat", "fake", "lies", "nonsense",
+                "incorrect", "inaccurate", "misleading", "wrong")
+_REPORT_CALLED_FALSE = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|assertions?)\s+(?:that|of)\s+"
+    r"(?P<body>[^;]{1,200}?)\s+(?:were|are|was|is|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+|all\s+)?"
+    r"(?:false|untrue|baseless|unfounded|groundless|fabricated|fake|lies|nonsense|wrong|incorrect|inaccurate|"
+    r"misleading)\b", re.I)
+
+
+def _inside_reports_called_false(sentence: str, hits: list[CueHit]) -> list[CueHit]:
+    spans = [m.span("body") for m in _REPORT_CALLED_FALSE.finditer(sentence)]
+    if not spans:
+        return hits
+    return [h._replace(negated=not h.negated) if any(lo <= h.start and h.end <= hi for lo, hi in spans) else h
+            for h in hits]
 
 
 def _denied_by_trailing_clause(sentence: str, hits: list[CueHit]) -> list[CueHit]:

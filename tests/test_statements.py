@@ -415,6 +415,12 @@ def test_a_state_described_as_moscows_ally_carries_over_and_points_back():
     assert extract("Tokayev called for talks. Russia's foreign minister rejected them.")["sent_id"].tolist() == [0]
 
 
+def test_a_person_after_his_states_possessive_in_a_list_is_its_actor():
+    st_ = extract("Kazakhstan's Tokayev and Kyrgyzstan's Japarov made no mention of Ukraine.")
+    assert st_[["country", "actor"]].values.tolist() == [["KAZ", "Kassym-Jomart Tokayev"], ["KGZ", "Sadyr Japarov"]]
+    assert len(extract("Putin met Kazakhstan's Tokayev and Kyrgyzstan's Japarov.")) == 0
+
+
 def test_a_closing_according_to_is_the_speaker_of_a_sentence_with_no_state():
     st_ = extract('"The sanctions are a mistake," according to Hungary\'s foreign minister.')
     assert st_[["country", "stance"]].values.tolist() == [["HUN", 1]]

@@ -1220,6 +1220,23 @@ CASES = [
     ('Lula blamed Zelensky and Putin for the war.', {'BRA': 0}),
     ('Mirziyoyev thanked Russia for its help while calling for a ceasefire.', {'UZB': 0}),
     ('Blinken thanked Kazakhstan for its aid to Ukraine while urging it to do more.', {'KAZ': -1}),
+    ('Kyrgyz companies were sanctioned by the U.S. for helping Russia evade sanctions.', {}),
+    ("Washington sanctioned Kyrgyzstan's banks for helping Russia evade sanctions.", {'KGZ': 1}),
+    ('Kyrgyz officials said reports that Bishkek was helping Russia evade sanctions were false.', {'KGZ': -1}),
+    ('Kazakhstan said claims that it had supplied weapons to Russia were baseless.', {'KAZ': -1}),
+    ('China abstained on the resolution on Myanmar.', {}),
+    ('India abstained on a resolution about climate change.', {}),
+    ('India on Thursday abstained from a U.N. Security Council vote on a draft resolution condemning the referendums.', {'IND': 0}),
+    ('China abstained on the resolution on Ukraine.', {'CHN': 0}),
+    ('Pakistan called for peace talks with India.', {}),
+    ('Belarus called for talks with the opposition.', {}),
+    ('Kazakhstan called for peace talks with Ukraine.', {'KAZ': -1}),
+    ('Kazakhstan called for talks with Moscow.', {'KAZ': -1}),
+    ('Mongolia stays neutral in the dispute between China and the United States.', {}),
+    ('Nicaragua recognised the independence of the Donetsk and Luhansk republics.', {'NIC': 1}),
+    ('Blinken said Uzbekistan had pledged to crack down on sanctions evasion.', {'UZB': -1}),
+    ('Armenian customs officials blocked a shipment of dual-use goods bound for Russia.', {'ARM': -1}),
+    ("South Africa's president said the war could have been avoided if NATO had heeded warnings.", {'ZAF': 1}),
 ]
 
 
