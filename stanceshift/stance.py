@@ -330,9 +330,11 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         if literal.may_match("negation_cancelling", lo, positions[0]) and \
                 codebook.negation_cancelling.search(sentence[lo: positions[0]]):
             count += 1
-    if _GERUND_START.match(sentence, start) and \
-            codebook.negation_before_gerund.search(sentence, max(0, start - 30), start):
-        count += 1  # "opposes arming Kyiv": the verb right before the cue negates it
+    if _GERUND_START.match(sentence, start):
+        if codebook.negation_before_gerund.search(sentence, max(0, start - 30), start):
+            count += 1  # "opposes arming Kyiv": the verb right before the cue negates it
+    elif "rather" in sentence and _RATHER_THAN_BEFORE.search(sentence, max(0, start - 20), start):
+        count += 1  # "opted to abstain rather than vote against Russia": the act passed over
     # Negating verbs: earlier in the sentence, not across a semicolon or a coordinated verb phrase
     # ("fell short of supporting Russia and called for talks": the call is not negated).
     look_from = max(0, sentence.rfind(";", 0, start) + 1, start - 70)
@@ -384,6 +386,9 @@ def _past_a_negated_noun_phrase(sentence: str, verb: re.Match, start: int,
         return False
     between = [end for s, end in cue_spans if s >= verb.end() and end <= start]
     return bool(between) and _JOINED_ACT.fullmatch(sentence, between[-1], start) is None
+
+
+_RATHER_THAN_BEFORE = re.compile(r"\brather\s+than\s+(?:to\s+)?$", re.I)
 
 
 def _in_quoted_modifier(quoted: str, lo: int, pos: int, hi: int) -> bool:

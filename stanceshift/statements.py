@@ -488,9 +488,15 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|with|to|from|against|in|into|on|at|b
 
 # A clause that only points back at the other clause's act: "..., while China and India did not".
 _ELLIPSIS_NEGATED = re.compile(r"\b(?:did|do|does|has|have|had|would|will|could|can|is|are|was|were)(?:\s+not|n[’']t)"
-                               r"(?:\s+(?:do\s+so|done\s+so|do\s+the\s+same|follow\s+suit|yet|so\s+far))?\W*$"
-                               r"|\bcannot\W*$|\brefused\s+to(?:\s+do\s+so)?\W*$", re.I)
+                               r"(?:\s+(?:do\s+so|done\s+so|do\s+the\s+same|follow\s+suit|yet|so\s+far))?(?:,?\s+(?:either|too|as\s+well))?\W*$"
+                               r"|\bcannot\W*$|\brefused\s+to(?:\s+do\s+so)?\W*$"
+                               # "Uzbekistan has also refused.", "Tajikistan declined, too."
+                               r"|\b(?:refused|refuses|declined|declines)(?:,?\s+(?:too|as\s+well))?\W*$", re.I)
 _ELLIPSIS_SAME = re.compile(r"\b(?:did|do|does|said|has\s+done|have\s+done)\s+(?:the\s+same|likewise|so\s+too)\b"
+                            # "So did Kyrgyzstan.", "Mirziyoyev echoed that call."
+                            r"|^\W*(?:and\s+)?so\s+(?:did|does|has|have|had|would|will)\b"
+                            r"|\b(?:echo(?:ed|es|ing)?|repeated|reiterated|joined|seconded|endorsed)\s+(?:that|this|the|his|her|their)"
+                            r"\s+(?:same\s+)?(?:call|appeal|demand|position|stance|view)\W*$"
                             # "The Kremlin ally was one of only four countries to do so"
                             r"|\b(?:one\s+of\s+(?:only\s+|just\s+|the\s+|a\s+handful\s+of\s+|a\s+few\s+)?|the\s+(?:first|only|last|second|third)\s+)"
                             r"(?:[\w-]+\s+){0,3}?to\s+do\s+(?:so|the\s+same)\b"
@@ -815,7 +821,7 @@ def _pointing_back_to(sentence: str, hits: list[CueHit]) -> list[CueHit]:
     pointer, negated = found
     words = pointer.group(0).strip(" \t.,;:!?")
     return [x._replace(start=pointer.start(), end=pointer.end(), text=f"{words} [= {_first_cue_text(x.text)}]",
-                       negated=x.negated != negated, agents=None) for x in hits]
+                       negated=_negated_by_pointer(x, negated, pointer), agents=None) for x in hits]
 
 
 def _first_cue_text(text: str) -> str:
@@ -833,12 +839,34 @@ def _pointer_back(clause: str) -> tuple[re.Match, bool] | None:
     return (same, False) if same else None
 
 
+# "Uzbekistan has also refused", "India has not either": a negating pointer that repeats a refusal
+_REPEATED_REFUSAL = re.compile(r"\b(?:refus|declin)|\b(?:also|too|either|neither|nor|as\s+well)\b", re.I)
+
+
+_NEGATOR_BEFORE_REFUSAL = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+\s+)?(?=(?:refus|declin)\w*\b)", re.I)
+
+
+def _negated_by_pointer(hit: CueHit, negating: bool, pointer: re.Match) -> bool:
+    """Whether the act pointed back at is negated for the new holder: a refusal, or a negation said
+    to be shared ("also", "either"), refuses the act itself, whatever the first holder did ("Kazakhstan
+    refused to recognise the referendums. Uzbekistan has also refused."); a bare "did not" turns the
+    first holder's act around ("Kazakhstan abstained. Uzbekistan did not.")."""
+    if not negating:
+        return hit.negated
+    if _NEGATOR_BEFORE_REFUSAL.search(pointer.string, max(0, pointer.start() - 20), pointer.start() + 8):
+        return False  # "Montenegro has not refused to do so": the act itself
+    if _REPEATED_REFUSAL.search(pointer.string, max(0, pointer.start() - 12), min(len(pointer.string), pointer.end() + 12)):
+        return True
+    return not hit.negated
+
+
 def _pointed_back(clause: str, hits: list[CueHit]) -> list[CueHit]:
     """The other clauses' cues for an elliptical clause (negated for "did not"), else none."""
     found = _pointer_back(clause)
     if found is None:
         return []
-    return [h._replace(negated=not h.negated) for h in hits] if found[1] else list(hits)
+    pointer, negating = found
+    return [h._replace(negated=_negated_by_pointer(h, negating, pointer)) for h in hits]
 
 
 class _DocumentEvents:

@@ -421,6 +421,19 @@ def test_a_person_after_his_states_possessive_in_a_list_is_its_actor():
     assert len(extract("Putin met Kazakhstan's Tokayev and Kyrgyzstan's Japarov.")) == 0
 
 
+def test_pointers_back_so_did_echoed_that_call_and_shared_refusals():
+    st_ = extract("Kazakhstan abstained in the vote. So did Kyrgyzstan. Uzbekistan did not.")
+    assert st_[["country", "stance"]].values.tolist() == [["KAZ", 0], ["KGZ", 0], ["UZB", 0]]
+    assert st_["cues"].tolist()[1] == "So did [= abstained]"
+    st_ = extract("Tokayev called for peace talks. Mirziyoyev echoed that call. Japarov did likewise.")
+    assert st_[["country", "stance"]].values.tolist() == [["KAZ", -1], ["UZB", -1], ["KGZ", -1]]
+    # a refusal repeated, or a negation shared with "either", keeps the act refused
+    assert extract("Kazakhstan refused to recognise the referendums. Uzbekistan has also refused."
+                   )["stance"].tolist() == [-2, -2]
+    assert extract("China has not condemned the invasion. India has not either.")["stance"].tolist() == [1, 1]
+    assert extract("Kazakhstan joined the sanctions. Uzbekistan refused.")["stance"].tolist() == [-1, 1]
+
+
 def test_a_closing_according_to_is_the_speaker_of_a_sentence_with_no_state():
     st_ = extract('"The sanctions are a mistake," according to Hungary\'s foreign minister.')
     assert st_[["country", "stance"]].values.tolist() == [["HUN", 1]]

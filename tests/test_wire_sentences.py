@@ -1237,6 +1237,9 @@ CASES = [
     ('Blinken said Uzbekistan had pledged to crack down on sanctions evasion.', {'UZB': -1}),
     ('Armenian customs officials blocked a shipment of dual-use goods bound for Russia.', {'ARM': -1}),
     ("South Africa's president said the war could have been avoided if NATO had heeded warnings.", {'ZAF': 1}),
+    ('Armenia freezes CSTO participation', {'ARM': -1}),
+    ('Uzbekistan opted to abstain rather than vote against Russia.', {'UZB': 0}),
+    ('Mongolia imports almost all of its fuel from Russia.', {'MNG': 1}),
 ]
 
 
