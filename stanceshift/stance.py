@@ -316,6 +316,9 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         scope_from = max((c.end() for c in coordinations if c.end() <= start), default=0)
         scope_from = max(scope_from, _end_of_relative_clause_around(sentence, positions[0], start))
         positions = [p for p in positions if p >= scope_from]
+        if positions and " but " in sentence[positions[-1]:start]:
+            # "India was not neutral but on the side of peace": "not X but Y" affirms Y
+            positions = [p for p in positions if not _BUT_AFTER_NEGATOR.search(sentence, p, start)]
     if not positions and sentence.endswith(", ", 0, start):
         # "Armenia did not, in the end, vote against the resolution": a negator before a parenthetical
         # (after the scope check: the comma before "joined the sanctions" in "has not, so far, joined
@@ -388,6 +391,7 @@ def _past_a_negated_noun_phrase(sentence: str, verb: re.Match, start: int,
     return bool(between) and _JOINED_ACT.fullmatch(sentence, between[-1], start) is None
 
 
+_BUT_AFTER_NEGATOR = re.compile(r"\s+but\s+(?!also\b)", re.I)
 _RATHER_THAN_BEFORE = re.compile(r"\brather\s+than\s+(?:to\s+)?$", re.I)
 
 

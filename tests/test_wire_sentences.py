@@ -1240,6 +1240,16 @@ CASES = [
     ('Armenia freezes CSTO participation', {'ARM': -1}),
     ('Uzbekistan opted to abstain rather than vote against Russia.', {'UZB': 0}),
     ('Mongolia imports almost all of its fuel from Russia.', {'MNG': 1}),
+    ('Modi said India was not neutral but on the side of peace.', {'IND': -1}),
+    ('Kazakhstan did not condemn the invasion but called for talks.', {'KAZ': 0}),
+    ('India is viewed in Washington as sitting on the fence.', {'IND': 0}),
+    ("Kazakhstan's balancing act has won praise in Brussels.", {'KAZ': 0}),
+    ('Experts believe Tajikistan has no choice but to stay close to Moscow.', {'TJK': 1}),
+    ("Belarus has served as a launch pad for Russia's invasion.", {'BLR': 1}),
+    ('Minsk supplied Russia with tanks from its reserves.', {'BLR': 1}),
+    ('Turkish banks stopped processing Russian payments under U.S. pressure.', {'TUR': -1}),
+    ('Turkey refused to let Russian warships pass through the straits.', {'TUR': -1}),
+    ('China exported goods to Russia.', {'CHN': 1}),
 ]
 
 
