@@ -501,7 +501,10 @@ _NOT_A_NAME = re.compile(r"(?:On|In|At|The|This|That|It|He|She|They|We|Last|Earl
 
 
 # "abstained, along with China and India": a co-subject, not an object of "with"
-_ALONG_WITH = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
+# ("Kazakhstan, along with Kyrgyzstan, …", "Kazakhstan together with Kyrgyzstan", "Along with China, India
+# abstained": a co-subject after a comma, a name or at the start; not "its largest trading partner along
+# with China", a complement)
+_ALONG_WITH = re.compile(r"(?:^\W*|,\s*|(?-i:[A-Z])[\w.’'-]*\s+)(?:along|together)\s+with\s+(?:the\s+)?$", re.I)
 # "a phrase Beijing uses to criticise the United States", "failing to stop Azerbaijan's offensive": a
 # state that a holder criticises, blames or stops is acted on (see _acted_on)
 _ACTING_ON = ("criticis", "criticiz", "blam", "accus", "condemn", "rebuk", "prais", "attack", "denounc",
@@ -764,7 +767,10 @@ _PRONOUN_SUBJECT = re.compile(
     r"on\s+\w+day|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{4})?|on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
     # a fronted place or occasion set off by a comma: "At the United Nations last week, it abstained"
-    r"(?:at|in|during|after|before|speaking\s+(?:at|in|to|on|after))\s+[^,;.:“”\"]{1,60},),?\s+)*"
+    r"(?:at|in|during|after|before|speaking\s+(?:at|in|to|on|after))\s+[^,;.:“”\"]{1,60},|"
+    # "A year after the invasion, the country …", "Two days later, it …"
+    r"(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|"
+    r"earlier|on|into)\b[^,;.:“”\"]{0,60},),?\s+)*"
     r"(?:(?:he|she|they)\b|it\b(?!\s+(?:is|was|has\s+been|seems|would\s+be|will\s+be)\b)|"
     # "the former Soviet republic", "the South Asian country": up to three modifiers before the noun,
     # but not "the two countries", "the other state", "the state of emergency"

@@ -66,6 +66,9 @@ class Event:
     # the states that could take part (a Security Council vote: its fifteen members that year);
     # empty: any state
     voters: frozenset[str] = frozenset()
+    # the states whose undated statements the event's dates alone may link (one state's own act: China's
+    # position paper); empty: any state
+    dated_for: frozenset[str] = frozenset()
 
     def open_to(self, country: str) -> bool:
         """Whether the state could take part in the event ("Eritrea voted against" is not a
@@ -268,10 +271,10 @@ def _read_yaml(path: Path) -> dict:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
 
 
-def _voters(codes: list | None, where: str, known: dict[str, str]) -> frozenset[str]:
+def _voters(codes: list | None, where: str, known: dict[str, str], field: str = "voters") -> frozenset[str]:
     unknown = [c for c in codes or [] if c not in known]
     if unknown:
-        raise ValueError(f"{where}: voters {unknown} are not ISO 3166-1 alpha-3 codes")
+        raise ValueError(f"{where}: {field} {unknown} are not ISO 3166-1 alpha-3 codes")
     return frozenset(codes or [])
 
 
@@ -342,7 +345,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
                             _compile(cue, where) if cue else None, e.get("label") or e["name"],
                             tuple(str(a).lower() for a in e.get("anchors") or []), bool(e.get("by_russia", False)),
                             tuple(str(p).lower() for p in e.get("places") or []),
-                            _voters(e.get("voters"), where, names)))
+                            _voters(e.get("voters"), where, names),
+                            _voters(e.get("dated_for"), where, names, "dated_for")))
     generic = {g["kind"]: _compile("|".join(f"(?:{c})" for c in g["cues"]), f"events.yaml generic {g['kind']}")
                for g in events_doc.get("generic") or []}
     anaphora = {kind: _compile(r"\b(?:" + "|".join(v) + r")\b", f"events.yaml anaphora {kind}")

@@ -230,9 +230,12 @@ def distance(event: Event, on: date) -> timedelta:
     return min(abs(event.start - on), abs(on - event.end))
 
 
-def event_by_date(on: date, codebook: Codebook) -> str:
-    """The narrowest event whose window contains the date ("" when none)."""
-    inside = [e for e in codebook.events if e.start <= on <= e.end]
+def event_by_date(on: date, codebook: Codebook, country: str | None = None) -> str:
+    """The narrowest event whose window contains the date ("" when none); for ``country``, only
+    events whose ``dated_for`` states include it, when they name any ("Uzbekistan said on 24 February
+    2023 that it supports Ukraine's sovereignty" is not China's position paper of that day)."""
+    inside = [e for e in codebook.events if e.start <= on <= e.end
+              and (country is None or not e.dated_for or country in e.dated_for)]
     if not inside:
         return ""
     return min(inside, key=lambda e: (e.end - e.start, e.start)).id

@@ -313,7 +313,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     if scene_date:
                         d, prec, from_text = scene_date[0], scene_date[1], True
                 if not ev and d is not None and prec == "day":
-                    ev, src = _open_to(event_by_date(d, codebook), h.country, codebook), "date"
+                    ev, src = _open_to(event_by_date(d, codebook, h.country), h.country, codebook), "date"
                 if not ev and d is None:
                     ev, src = _open_to(events.named_before(s.idx), h.country, codebook), "dateline"
                 if ev and d is not None and prec in ("month", "year"):

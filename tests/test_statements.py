@@ -917,6 +917,22 @@ def test_seasons_and_dates_in_relative_clauses(text, published, expected):
     assert got == (None if expected is None else (date.fromisoformat(expected[0]), expected[1]))
 
 
+def test_a_complement_along_with_a_state_leaves_the_description_to_carry_over():
+    st_ = extract("Uzbekistan supports Ukraine. A year after the invasion, the country continues to trade heavily "
+                  "with Russia, which remains its largest trading partner along with China.")
+    assert st_[["country", "stance"]].values.tolist() == [["UZB", -2], ["UZB", 1]]
+
+
+def test_one_states_own_event_links_other_states_by_mention_only():
+    # 24 February 2023 is the day of China's position paper; an Uzbek statement of that day is not it
+    text = "Uzbekistan's foreign minister said on Friday that Tashkent supports the territorial integrity of Ukraine."
+    assert set(extract(text, published="2023-02-25")["event"]) == {""}
+    assert set(extract("China said on Friday that it supports a ceasefire.", published="2023-02-25")["event"]) == {
+        "china_position_paper_2023"}
+    assert set(extract("Uzbekistan welcomed China's peace plan on Friday, calling for a ceasefire.",
+                       published="2023-02-25")["event"]) == {"china_position_paper_2023"}
+
+
 def test_a_generic_vote_cue_stands_for_the_votes_of_the_body_named():
     assert set(extract("Last spring, China abstained in the General Assembly.",
                        published="2022-10-05")["event"]) == {"unga_es11_1_2022"}

@@ -1250,6 +1250,11 @@ CASES = [
     ('Turkish banks stopped processing Russian payments under U.S. pressure.', {'TUR': -1}),
     ('Turkey refused to let Russian warships pass through the straits.', {'TUR': -1}),
     ('China exported goods to Russia.', {'CHN': 1}),
+    ("Tajikistan's long-serving president, Emomali Rahmon, publicly berated Vladimir Putin at a summit on Friday, demanding that Moscow treat Central Asian countries with respect.", {'TJK': -1}),
+    ('Rahmon asked Putin to show respect to small nations.', {'TJK': -1}),
+    ("Nikol Pashinyan told Italy's La Repubblica that Russia was unable to meet Armenia's security needs.", {'ARM': -1}),
+    ('Armenia\'s prime minister said that his country\'s reliance on Russia as its main security guarantor had been a "strategic mistake".', {'ARM': -1}),
+    ('Along with China, India abstained on the vote.', {'CHN': 0, 'IND': 0}),
 ]
 
 
