@@ -376,16 +376,26 @@ def _objects_of_cues(s: _Sentence, holders: list[Holder], mentions: list, hits: 
     should stop adding fuel to the fire" (but "Relations between Kazakhstan and Russia have cooled"
     are Kazakhstan's)."""
     out = set()
+    ends = {m.start: m.end - s.start for m in mentions}
     for h in holders:
         rel = h.start - s.start
         for x in hits:
-            if x.start <= rel < x.end and ((speaker is not None and speaker != h.country) or any(
+            # "Lula said the United States and Europe were prolonging the war": a state listed right
+            # before the target that opens the phrase is a target too
+            if rel < x.start and h.start in ends and _LISTED_INTO.match(s.text, ends[h.start], x.start):
+                rel_in = x.start
+            else:
+                rel_in = rel
+            if x.start <= rel_in < x.end and ((speaker is not None and speaker != h.country) or any(
                     m.alias.country != h.country and m.alias.country not in codebook.parties
                     and m.start - s.start < x.start for m in mentions)):
-                between = s.text[x.start:rel]
+                between = s.text[x.start:rel_in]
                 if "," not in between and len(between.split()) <= OBJECT_WORDS_INTO_CUE:
                     out.add(h.start)
     return frozenset(out)
+
+
+_LISTED_INTO = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?$")
 
 
 # Opens an adverbial clause or phrase whose subject is not the main clause's: "after", "for fear of".

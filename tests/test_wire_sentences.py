@@ -1255,6 +1255,9 @@ CASES = [
     ("Nikol Pashinyan told Italy's La Repubblica that Russia was unable to meet Armenia's security needs.", {'ARM': -1}),
     ('Armenia\'s prime minister said that his country\'s reliance on Russia as its main security guarantor had been a "strategic mistake".', {'ARM': -1}),
     ('Along with China, India abstained on the vote.', {'CHN': 0, 'IND': 0}),
+    ("Brazil's President Lula said on Sunday that the United States and Europe were prolonging the war in Ukraine by supplying weapons.", {'BRA': 1}),
+    ('Cuba blamed the United States and NATO for the war.', {'CUB': 1}),
+    ('Aleksandar Vucic said Serbia respects the territorial integrity of all U.N. member states.', {'SRB': -1}),
 ]
 
 
