@@ -1258,6 +1258,9 @@ CASES = [
     ("Brazil's President Lula said on Sunday that the United States and Europe were prolonging the war in Ukraine by supplying weapons.", {'BRA': 1}),
     ('Cuba blamed the United States and NATO for the war.', {'CUB': 1}),
     ('Aleksandar Vucic said Serbia respects the territorial integrity of all U.N. member states.', {'SRB': -1}),
+    ('Deputy Foreign Minister Roman Vassilenko said Kazakhstan had set up a system to monitor exports of dual-use goods.', {'KAZ': -1}),
+    ('Kazakhstan will not become a sanctions loophole, Tokayev said.', {'KAZ': -1}),
+    ("Azerbaijan's President Ilham Aliyev signed a declaration on allied cooperation with Russian President Vladimir Putin in Moscow on Tuesday.", {'AZE': 1}),
 ]
 
 
