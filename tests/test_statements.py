@@ -667,6 +667,7 @@ def test_csto_summits_are_told_apart_by_date():
      "jeddah_talks_2023"),
     ("Ramaphosa told the BRICS summit that the bloc wanted a peaceful resolution of the conflict.", "2023-08-24",
      "brics_summit_2023"),
+    ("Brazil refused to sign the communique at the peace summit in Switzerland.", "2024-06-17", "peace_summit_2024"),
 ])
 def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     assert set(extract(text, published=published)["event"]) == {event}

@@ -1261,6 +1261,12 @@ CASES = [
     ('Deputy Foreign Minister Roman Vassilenko said Kazakhstan had set up a system to monitor exports of dual-use goods.', {'KAZ': -1}),
     ('Kazakhstan will not become a sanctions loophole, Tokayev said.', {'KAZ': -1}),
     ("Azerbaijan's President Ilham Aliyev signed a declaration on allied cooperation with Russian President Vladimir Putin in Moscow on Tuesday.", {'AZE': 1}),
+    ("Hungary's Orban attended Putin's inauguration.", {'HUN': 1}),
+    ('Serbia sent a delegation to the Victory Day parade in Moscow.', {'SRB': 1}),
+    ('Saudi Arabia attended the Ukraine peace summit but did not sign the final communique.', {'SAU': 1}),
+    ('Armenia signed the final communique of the peace summit in Switzerland.', {'ARM': -1}),
+    ('Kazakhstan signed a declaration with Russia.', {'KAZ': 1}),
+    ("Tajikistan has remained firmly in Moscow's orbit.", {'TJK': 1}),
 ]
 
 
