@@ -399,8 +399,9 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
         hedge=_compile(cues_doc.get("hedge", r"(?!)"), "cues.yaml hedge"),
         # two end-anchored checks of the same kind, one search: "void a cue right after this"
         resolution_content=_compile(r"(?:" + cues_doc.get("resolution_content", r"(?!)") + r")|(?:"
-                                    + cues_doc.get("others_acts", r"(?!)") + r")",
-                                    "cues.yaml resolution_content / others_acts"),
+                                    + cues_doc.get("others_acts", r"(?!)") + r")|(?:"
+                                    + cues_doc.get("past_habit", r"(?!)") + r")",
+                                    "cues.yaml resolution_content / others_acts / past_habit"),
         demonym_pattern=_compile(r"\b(?:" + "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))
                                  + r")\b", "demonyms", flags=0),
         source_dir=str(folder),

@@ -31,11 +31,16 @@ _PATTERNS = [
     ("ago", re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                        r"(?P<unit>day|week|month)s?\s+ago\b", re.I)),
     # "in October", "in early October", "in mid-October", "at the end of October"
+    # (or "mid-October", "Early October" standing alone: "Mid-October saw Serbia refuse ...")
     ("month_year", re.compile(r"\b(?:(?i:in|during|since|by|from)\s+(?:(?i:early|mid|late)[\s-]+)?"
                               r"|(?i:in\s+the\s+(?:middle|first\s+half|second\s+half)\s+of"
-                              r"|at\s+the\s+(?:end|start|beginning)\s+of)\s+)"
+                              r"|at\s+the\s+(?:end|start|beginning)\s+of)\s+|(?i:mid)-|(?:Early|Late)\s+)"
                               + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d{2}))?\b")),
     ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d{2})\b")),
+    # "2022-10-12" (ISO) and "24.02.2023" (day first, as in most of the world); "10/12/2022" is left
+    # alone: month first or day first cannot be told apart
+    ("numeric", re.compile(r"(?<![\w./-])(?:(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
+                           r"|(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2}))(?![\w/-]|\.\d)")),
     # "last spring", "this summer", "in the autumn of 2022", "in winter 2023": the season's year
     ("season", re.compile(r"\b(?:(?P<which>last|this|past)\s+|(?i:in|during)\s+(?:the\s+)?(?:(?:early|late)\s+)?)"
                           r"(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2}))?", re.I)),
@@ -45,7 +50,7 @@ _PATTERNS = [
 _MONTH_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _PATTERN_ANCHORS = {"month_day": _MONTH_ANCHORS, "day_month": _MONTH_ANCHORS, "weekday": ("day",),
                     "relative": ("day", "week", "month", "year"), "ago": (" ago",), "month_year": _MONTH_ANCHORS,
-                    "year": ("19", "20"), "season": ("spring", "summer", "autumn", "fall", "winter")}
+                    "year": ("19", "20"), "numeric": ("19", "20"), "season": ("spring", "summer", "autumn", "fall", "winter")}
 DATE_INDEX = AnchorIndex([_PATTERN_ANCHORS[kind] for kind, _ in _PATTERNS])
 _BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -153,9 +158,13 @@ def _resolve(kind: str, m: re.Match, published: date | None, pub_precision: str)
                 return date(int(g["year"]), month, 1), "month"
             # "by May" may be the verb; "in May" and "at the end of May" are the month
             if published is None or (g["month"].lower().startswith("may")
-                                     and not m.group(0).lower().startswith(("in ", "at the "))):
+                                     and not m.group(0).lower().startswith(("in ", "at the ", "mid", "early", "late"))):
                 return None
             return date(_infer_year(month, None, published), month, 1), "month"
+        if kind == "numeric":
+            if g["iso_year"]:
+                return date(int(g["iso_year"]), int(g["iso_month"]), int(g["iso_day"])), "day"
+            return date(int(g["year"]), int(g["month"]), int(g["day"])), "day"
         if kind == "year":
             return date(int(g["year"]), 1, 1), "year"
         if kind == "season":

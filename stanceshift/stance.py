@@ -338,6 +338,8 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
             count += 1  # "opposes arming Kyiv": the verb right before the cue negates it
     elif "rather" in sentence and _RATHER_THAN_BEFORE.search(sentence, max(0, start - 20), start):
         count += 1  # "opted to abstain rather than vote against Russia": the act passed over
+    if sentence.endswith("less ", 0, start) and (start == 5 or not sentence[start - 6].isalnum()):
+        count += 1  # "has become less dependent on Russian arms": less of it is a move away from it
     # Negating verbs: earlier in the sentence, not across a semicolon or a coordinated verb phrase
     # ("fell short of supporting Russia and called for talks": the call is not negated).
     look_from = max(0, sentence.rfind(";", 0, start) + 1, start - 70)

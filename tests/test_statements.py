@@ -908,6 +908,15 @@ def test_todays_era_is_not_a_date_but_today_is():
     # a date inside a relative clause dates the clause, not the sentence's act
     ("Laos, which abstained in March, voted against the resolution in April.", "2022-10-05",
      ("2022-04-01", "month")),
+    # numeric dates: ISO and day first; month-first slashes are ambiguous and left alone
+    ("On 24.02.2023 India abstained.", "2023-03-01", ("2023-02-24", "day")),
+    ("Kyrgyzstan on 2022-10-12 abstained.", "2022-10-20", ("2022-10-12", "day")),
+    ("On 31.02.2022 India abstained.", "2022-10-20", None),
+    ("On 10/12/2022 India abstained.", "2022-10-20", None),
+    ("Version 1.2.2022.3 was released.", "2022-10-20", None),
+    # a part of a month standing alone
+    ("Mid-October saw Serbia refuse to join EU sanctions.", "2022-11-20", ("2022-10-01", "month")),
+    ("Late May saw Serbia refuse to join EU sanctions.", "2022-11-20", ("2022-05-01", "month")),
 ])
 def test_seasons_and_dates_in_relative_clauses(text, published, expected):
     from datetime import date

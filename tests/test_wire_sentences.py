@@ -1267,6 +1267,22 @@ CASES = [
     ('Armenia signed the final communique of the peace summit in Switzerland.', {'ARM': -1}),
     ('Kazakhstan signed a declaration with Russia.', {'KAZ': 1}),
     ("Tajikistan has remained firmly in Moscow's orbit.", {'TJK': 1}),
+    # session 27: past habits, "less", aligned / friendly, trades, moved away, territory offered, transliterations
+    ("Kazakhstan, which once backed Moscow without question, now keeps its distance.", {}),
+    ("Serbia used to vote with Russia at the UN.", {}),
+    ("Kazakhstan once again condemned the invasion.", {'KAZ': -1}),
+    ("Kazakhstan has more than once condemned the invasion.", {'KAZ': -1}),
+    ("India is less dependent on Russian weapons than it used to be.", {'IND': -1}),
+    ("Kazakhstan is less critical of Moscow than Kyrgyzstan.", {'KAZ': 1}),
+    ("Kazakhstan is no less critical of Moscow than Kyrgyzstan.", {'KAZ': -1}),
+    ("Georgia's government has become more friendly to Moscow.", {'GEO': 1}),
+    ("Tajikistan is far more aligned with Moscow than its neighbours.", {'TJK': 1}),
+    ("Armenia is no longer aligned with Russia.", {'ARM': -1}),
+    ("Turkey now trades more with Russia than ever.", {'TUR': 1}),
+    ("India has gradually moved away from Russian arms.", {'IND': -1}),
+    ("Alyaksandr Lukashenka offered Belarusian territory for Russian troops.", {'BLR': 1}),
+    ("President Mirziyoev called for a peaceful settlement.", {'UZB': -1}),
+    ("Nikol Pashinian accused Russia of failing to protect Armenia.", {'ARM': -1}),
 ]
 
 
