@@ -19,8 +19,7 @@ from .codebook import Alias, Codebook, lower_same_length
 # counterpart, not the actor: "in China", "met the Turkish", "between Russia and India".
 _OBJECT_WORDS = ("in", "into", "to", "from", "with", "against", "at", "near", "across", "toward", "towards",
                  "via", "than", "over", "through", "on", "under", "around", "borders", "bordering", "inside",
-                 "within", "neighbours", "neighbors",
-                 "neighbouring", "neighboring", "meet", "met", "meeting", "visit", "visited", "visiting", "told",
+                 "within", "neighbours", "neighbors", "meet", "met", "meeting", "visit", "visited", "visiting", "told",
                  "tell", "tells", "urged", "expect", "expects", "expected", "asked", "pressed", "pressured",
                  "persuaded", "convinced", "encouraged", "warned", "hosted", "hosting", "welcomed", "received",
                  "thanked", "involving", "about", "regarding", "unlike", "except", "excluding", "defend",
@@ -34,6 +33,9 @@ _RELATION_NOUNS = ("relations", "relationship", "ties", "tension", "tensions", "
 _OBJECT_BEFORE_REVERSED = re.compile(
     r"(?:\s+eht)?\s+(?:" + "|".join(w[::-1] for w in sorted(_OBJECT_WORDS, key=len, reverse=True))
     + r"|dna\s+\w+\s+neewteb|eht\s+dna"
+    # "borders neighbouring China"; at the start of a sentence or clause the adjective goes with the
+    # subject: "Neighbouring Kyrgyzstan made no comment", "Meanwhile, neighbouring Uzbekistan abstained"
+    + r"|gniru?obhgien(?!\s*(?:[,;:(\"“‘'«—–-]|$))"
     # "Belarus, not Kazakhstan, has backed the war"; "instead of China"; "with the exception of Qatar"
     + r"|ton\s*,|ton\s+tub\s*,|fo\s+daetsni|fo\s+noitpecxe"
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
@@ -653,8 +655,11 @@ _ABSOLUTE_PARTICIPLE_AFTER = re.compile(
     r"^(?:[’']s)?(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?"
     r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*)*"
     r"\s+(?:(?:also|all|both|alone|again|only|\w+ly)\s+)?"
-    r"(?:among\s+(?:those|the\s+(?:\w+\s+)?(?:countries|states|nations))\s+)?"
-    r"(?!(?:during|including|regarding|concerning|following|according|nothing|something)\b)[a-z]+ing\b")
+    r"(?:(?:among\s+(?:those|the\s+(?:\w+\s+)?(?:countries|states|nations))\s+)?"
+    r"(?!(?:during|including|regarding|concerning|following|according|nothing|something)\b)[a-z]+ing\b"
+    # or a group of voters it was among: ", with Eritrea among the five no votes"
+    r"|among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:abstentions|abstainers|(?:no|yes)\s+votes|votes\s+against"
+    r"|opponents|supporters|co-?sponsors|sponsors)\b)")
 
 
 def _subject_of_absolute_clause(before: str, after: str) -> bool:

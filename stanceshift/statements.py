@@ -220,6 +220,10 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         if holders and not hits and previous_cues[0] == s.idx - 1 and not is_question(s.text):
             # "Kazakhstan abstained. Its neighbour Kyrgyzstan did the same.": the act pointed back to
             hits = _pointing_back_to(s.text, previous_cues[2])
+        elif holders and hits and previous_cues[0] == s.idx - 1 and ", wh" in s.text and not is_question(s.text):
+            # "So did Serbia, which has refused to impose sanctions": the relative clause describes the
+            # subject, whose own act is the one pointed back to (scored with the clause's, as on a subject)
+            hits = _pointing_back_past_relative_clauses(s.text, hits, previous_cues[2]) or hits
         stance = combine(hits)
         if carried is False and holders and pronoun_led and antecedent[1].actor:
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
@@ -832,6 +836,23 @@ def _pointing_back_to(sentence: str, hits: list[CueHit]) -> list[CueHit]:
     words = pointer.group(0).strip(" \t.,;:!?")
     return [x._replace(start=pointer.start(), end=pointer.end(), text=f"{words} [= {_first_cue_text(x.text)}]",
                        negated=_negated_by_pointer(x, negated, pointer), agents=None) for x in hits]
+
+
+_RELATIVE_CLAUSE_SPAN = re.compile(r",\s+(?:which|who)\b[^,;]*")
+
+
+def _pointing_back_past_relative_clauses(sentence: str, hits: list[CueHit], previous: list[CueHit]) -> list[CueHit]:
+    """The act pointed back to, with the sentence's own cues, when all of these sit in relative clauses
+    and the rest of the sentence only points back ("So did Serbia, which has refused to impose
+    sanctions on Moscow"); else none."""
+    spans = [m.span() for m in _RELATIVE_CLAUSE_SPAN.finditer(sentence)]
+    if not spans or not all(any(lo <= x.start < hi for lo, hi in spans) for x in hits):
+        return []
+    main = list(sentence)
+    for lo, hi in spans:
+        main[lo:hi] = " " * (hi - lo)
+    pointed = _pointing_back_to("".join(main), previous)
+    return sorted(pointed + hits, key=lambda x: x.start) if pointed else []
 
 
 def _first_cue_text(text: str) -> str:

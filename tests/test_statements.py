@@ -434,6 +434,17 @@ def test_pointers_back_so_did_echoed_that_call_and_shared_refusals():
     assert extract("Kazakhstan joined the sanctions. Uzbekistan refused.")["stance"].tolist() == [-1, 1]
 
 
+def test_a_pointer_back_reaches_past_a_relative_clause_on_its_subject():
+    # the subject's own act is the one pointed back to; the clause that describes it counts with it,
+    # as on any subject ("Serbia, which has refused …, voted in favour" is mixed)
+    st_ = extract("Turkey voted in favour. So did Serbia, which has refused to impose sanctions on Moscow.")
+    assert st_[["country", "stance"]].values.tolist() == [["TUR", -2], ["SRB", 0]]
+    assert st_["cues"].tolist()[1] == "So did [= voted in favour];impose sanctions on Moscow [negated]"
+    # a cue in the main clause is the sentence's own act: nothing pointed back to
+    st_ = extract("Turkey voted in favour. Serbia, which has refused to impose sanctions on Moscow, abstained.")
+    assert st_["cues"].tolist()[1] == "impose sanctions on Moscow [negated];abstained"
+
+
 def test_a_closing_according_to_is_the_speaker_of_a_sentence_with_no_state():
     st_ = extract('"The sanctions are a mistake," according to Hungary\'s foreign minister.')
     assert st_[["country", "stance"]].values.tolist() == [["HUN", 1]]

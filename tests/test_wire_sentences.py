@@ -1283,6 +1283,18 @@ CASES = [
     ("Alyaksandr Lukashenka offered Belarusian territory for Russian troops.", {'BLR': 1}),
     ("President Mirziyoev called for a peaceful settlement.", {'UZB': -1}),
     ("Nikol Pashinian accused Russia of failing to protect Armenia.", {'ARM': -1}),
+    ("Neighbouring Kyrgyzstan and Uzbekistan made no comment.", {'KGZ': 0, 'UZB': 0}),
+    ("Meanwhile, neighbouring Uzbekistan abstained.", {'UZB': 0}),
+    ("In neighbouring Kazakhstan, Tokayev condemned the invasion.", {'KAZ': -1}),
+    ("Eritrea was among the five no votes.", {'ERI': 1}),
+    ("The resolution passed 141-5, with Eritrea among the five no votes.", {'ERI': 1}),
+    ("The resolution was adopted with 143 votes in favour, with Kazakhstan among the abstentions.", {'KAZ': 0}),
+    ("Kazakhstan said on Thursday it would not block Russians fleeing the partial mobilisation from entering the country.", {'KAZ': -1}),
+    ("Georgia barred Russian men fleeing the draft at the border.", {'GEO': 1}),
+    ("Russia accused Georgia of siding with the West.", {'GEO': -1}),
+    ('Asked about the referendums, Mirziyoyev said: "We respect the territorial integrity of every state."', {'UZB': -1}),
+    ("India and Russia agreed to trade in rupees to avoid sanctions.", {'IND': 1}),
+    ("Kyrgyz banks have frozen the accounts of sanctioned Russian firms.", {'KGZ': -1}),
 ]
 
 
