@@ -201,6 +201,36 @@ def at_a_place_named(text: str, mentions: list[EventMention], codebook: Codebook
             or codebook.event(m.event_ids[0]).kind not in kinds]
 
 
+# "will attend the CSTO summit", "ahead of the summit": a sentence that looks forward may name an
+# event still to come
+_LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:(?:\w+ly|also|still)\s+)?(?:due|set|expected|scheduled|"
+                          r"likely|unlikely|poised|going)\s+to|plans?\s+to|intends?\s+to|ahead\s+of|upcoming|"
+                          r"forthcoming|next|coming|before|eve)\b", re.I)
+
+
+def held_by(text: str, mentions: list[EventMention], not_after: date | None,
+            codebook: Codebook) -> list[EventMention]:
+    """One cue naming several events of a kind ("the CSTO summit": Moscow 2022, Yerevan 2022, Minsk
+    2023) names one already held by ``not_after``, the last day the statement's date stands for,
+    unless the sentence looks forward or none was held yet: "Tokayev criticised Russia at the CSTO
+    summit", in an article of October 2022, is May's summit in Moscow, not November's in Yerevan."""
+    if not_after is None or len(mentions) < 2:
+        return mentions
+    same_words: dict[tuple[int, int], list[EventMention]] = {}
+    for m in mentions:
+        if not m.generic:
+            same_words.setdefault((m.start, m.end), []).append(m)
+    ambiguous = [group for group in same_words.values() if len(group) > 1]
+    if not ambiguous or _LOOKS_AHEAD.search(text):
+        return mentions
+    dropped = set()
+    for group in ambiguous:
+        later = [m for m in group if codebook.event(m.event_ids[0]).start > not_after]
+        if len(later) < len(group):
+            dropped.update(id(m) for m in later)
+    return [m for m in mentions if id(m) not in dropped]
+
+
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
                  max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None) -> str:
     """The event the mentions point to, the one nearest the statement's date when several do.

@@ -20,7 +20,7 @@ from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, at_a_place_named, choose_event, distance, event_by_date,
-                     find_event_mentions, in_the_body_named, split_background_mentions,
+                     find_event_mentions, held_by, in_the_body_named, split_background_mentions,
                      without_generic_named_specifically, without_resolution_topics)
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
@@ -975,9 +975,10 @@ class _DocumentEvents:
             return ""
         own_date = self.own_date(t.idx)
         specific_only = own_date is None and all(not m.generic for m in mentions)
-        return choose_event(mentions, own_date[0] if own_date else self.published, self.codebook,
-                            max_distance=None if specific_only else MAX_DISTANCE,
-                            not_after=_last_day(own_date) if own_date else self.published)
+        not_after = _last_day(own_date) if own_date else self.published
+        return choose_event(held_by(t.text, mentions, not_after, self.codebook),
+                            own_date[0] if own_date else self.published, self.codebook,
+                            max_distance=None if specific_only else MAX_DISTANCE, not_after=not_after)
 
     def anaphora_in_paragraph(self, s: _Sentence) -> list[str]:
         """Kinds of events a definite description in s's paragraph refers to ("the summit")."""

@@ -704,6 +704,10 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
      "csto_summit_yerevan_2022"),
     ("Pashinyan attended the CSTO summit in Moscow.", "2022-11-30", "csto_summit_2022"),
     ("Pashinyan refused to sign the declaration at the CSTO summit.", "2022-11-25", "csto_summit_yerevan_2022"),
+    # with no place: a summit already held by the statement's date, unless the sentence looks ahead
+    ("Tokayev criticised Russia at the CSTO summit.", "2022-10-05", "csto_summit_2022"),
+    ("Tokayev will attend the CSTO summit.", "2022-10-05", "csto_summit_yerevan_2022"),
+    ("Tajikistan is likely to back Russia's position at the CSTO summit.", "2022-10-05", "csto_summit_yerevan_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched

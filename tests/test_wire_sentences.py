@@ -1295,6 +1295,10 @@ CASES = [
     ('Asked about the referendums, Mirziyoyev said: "We respect the territorial integrity of every state."', {'UZB': -1}),
     ("India and Russia agreed to trade in rupees to avoid sanctions.", {'IND': 1}),
     ("Kyrgyz banks have frozen the accounts of sanctioned Russian firms.", {'KGZ': -1}),
+    ("Putin thanked Kim Jong Un for his support.", {'PRK': 1}),
+    ("The Kremlin thanked Belarus for its unwavering support.", {'BLR': 1}),
+    ("Zelensky thanked Turkey for its support.", {}),
+    ("Kim Jong Un and Putin signed a mutual defence pact.", {'PRK': 1}),
 ]
 
 
