@@ -37,7 +37,7 @@ _OBJECT_BEFORE_REVERSED = re.compile(
     # subject: "Neighbouring Kyrgyzstan made no comment", "Meanwhile, neighbouring Uzbekistan abstained"
     + r"|gniru?obhgien(?!\s*(?:[,;:(\"“‘'«—–-]|$))"
     # "Belarus, not Kazakhstan, has backed the war"; "instead of China"; "with the exception of Qatar"
-    + r"|ton\s*,|ton\s+tub\s*,|fo\s+daetsni|fo\s+noitpecxe"
+    + r"|ton\s*,|ton\s+tub\s*,|ton\s+dna|fo\s+daetsni|fo\s+noitpecxe"
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
     + r"|neewteb(?!(?:\s+\S+){0,4}?\s+(?:" + "|".join(w[::-1] for w in _RELATION_NOUNS) + r")\b))\b", re.IGNORECASE)
 # "Indian media reported", not "India described the reports" (a determiner makes "reports" an object)
@@ -175,6 +175,9 @@ def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> 
     named: set[str] = set()  # actors named in full so far
     for start, neg_length, alias in hits:
         if start < last_end:
+            continue
+        if alias.kind == "not_state":
+            last_end = start - neg_length  # "Latin American", "South America": no state, and not "American"
             continue
         if alias.kind == "actor":
             if alias.after_full_name and alias.actor not in named:

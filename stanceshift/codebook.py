@@ -29,7 +29,7 @@ class Alias:
 
     text: str
     country: str
-    kind: str  # name | demonym | capital | institution | actor
+    kind: str  # name | demonym | capital | institution | actor | not_state (a region: "Latin American")
     actor: str = ""
     role: str = ""
     # a surname many people share ("Kim"): it names the actor only after the full name in a document
@@ -323,6 +323,8 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
                 add(text, Alias(text, iso3, kind, actor=text if kind == "institution" else ""))
                 if kind == "demonym":
                     demonyms.append(text)
+    for text in countries.get("not_states") or []:
+        add(text, Alias(text, "", "not_state"))
     actors = []
     for i, a in enumerate(actors_doc.get("actors") or []):
         where = f"{folder / 'actors.yaml'}: actor #{i + 1}"

@@ -308,6 +308,11 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         if not adverbs.match(inner) and len(inner.split()) > 3:
             positions += [start + n.start() for n in adverbs.finditer(inner, 1)
                           if not (quoted and _in_quoted_modifier(quoted, start, start + n.start(), m.end()))]
+    if positions and "not " in sentence:
+        # "Armenia and not Azerbaijan criticised the CSTO": the "not" sets a state apart, it does not
+        # negate the subject's act (statements.py scores the state set apart)
+        positions = [p for p in positions if not (sentence.endswith(("and ", "but "), 0, p)
+                                                  and _NOT_BEFORE_A_NAME.match(sentence, p, start))]
     if not positions:
         positions = _negators_over_disjunction(sentence, start, codebook, literal)
     if positions:
@@ -360,6 +365,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
 
 
 _GERUND_START = re.compile(r"\w+ing\b")
+_NOT_BEFORE_A_NAME = re.compile(r"not\s+(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}\s+$")
 _NEGATOR_BEFORE_ASIDE = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s*,\s*[^,;]{1,40},\s*$", re.I)
 # "refusal to", "failure to", "reluctance to", "unwillingness to": a negation that heads a noun phrase
 _NEGATING_NOUN = re.compile(r"(?:refusal|failure|reluctance|unwillingness)\b", re.I)

@@ -98,13 +98,13 @@ _EXCEPTED_FROM_ALL = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Ee]very\s+(?:co
 # "Kazakhstan and Kyrgyzstan, but not Tajikistan, have complied": the state set against the subject
 # did not do what the subject did (", not X," is a correction that names no holder: "North Korea, not
 # China, has supplied shells")
-_SET_AGAINST = re.compile(r"(?<=\w),\s+but\s+not\s+(?P<states>[^,;]{2,60}?),\s+(?=(?:\w+ly\s+|also\s+)?"
-                          r"(?:has|have|had|was|were|is|are|did|does|do|will|would|\w+ed)\b)")
+_SET_AGAINST = re.compile(r"(?<=\w)(?:,\s+but\s+not\s+(?P<states>[^,;]{2,60}?),|\s+and\s+not\s+(?P<bare>(?-i:[A-Z])[^,;]{1,40}?))"
+                          r"\s+(?=(?:\w+ly\s+|also\s+)?(?:has|have|had|was|were|is|are|did|does|do|will|would|\w+ed)\b)")
 
 
 def _excepted_states(s: _Sentence, mentions: list, codebook: Codebook, include_parties: bool) -> list[Holder]:
     """Holders for the states a sentence sets apart from all the others ("Apart from Belarus, …")."""
-    set_against = ", but not " in s.text
+    set_against = ", but not " in s.text or " and not " in s.text
     if (not set_against and "xcept" not in s.text and "part from" not in s.text and "ther than" not in s.text
             and "side from" not in s.text):
         return []
@@ -112,7 +112,7 @@ def _excepted_states(s: _Sentence, mentions: list, codebook: Codebook, include_p
          or (_SET_AGAINST.search(s.text) if set_against else None))
     if not m:
         return []
-    lo, hi = m.span("states")
+    lo, hi = m.span("states") if m.group("states") is not None else m.span("bare")
     out, seen = [], set()
     for x in mentions:
         country = x.alias.country

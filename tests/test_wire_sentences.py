@@ -1299,6 +1299,12 @@ CASES = [
     ("The Kremlin thanked Belarus for its unwavering support.", {'BLR': 1}),
     ("Zelensky thanked Turkey for its support.", {}),
     ("Kim Jong Un and Putin signed a mutual defence pact.", {'PRK': 1}),
+    ("Most Latin American governments condemned the invasion, with the exception of Nicaragua.", {}),
+    ("North American and European leaders condemned the invasion.", {}),
+    ("Brazil and other South American countries condemned the invasion.", {'BRA': -1}),
+    ("American officials condemned the invasion.", {'USA': -1}),
+    ("Armenia and not Azerbaijan criticised the CSTO.", {'ARM': -1, 'AZE': 1}),
+    ("Kazakhstan and not Russia condemned the invasion.", {'KAZ': -1}),
 ]
 
 
