@@ -121,17 +121,19 @@ def resolve_date(sentence: str, published: date | None, published_precision: str
             if _BACKGROUND.search(sentence[max(0, m.start() - 72): m.start()]) or m.group(0).lower().startswith("since"):
                 continue
             found.append((m.start(), kind, m))
+    if found and ", wh" in sentence:
+        # A date inside a relative clause set off by commas dates what the clause says of the
+        # subject, not the sentence's act: "Laos, which abstained in March, voted against in April";
+        # "The UAE, which abstained on a Security Council draft last week, voted in favour" is undated.
+        relatives = [r.span() for r in _RELATIVE_CLAUSE.finditer(sentence)]
+        found = [t for t in found if not any(lo < t[0] < hi for lo, hi in relatives)]
     if len(found) > 1:
         # "ANKARA, Sept 22 (Reuters) - Erdogan said on Wednesday ...": the dateline dates the
         # dispatch, so a date in the sentence itself goes first; and of those, the date of the
         # speech ("..., announced on Friday, the ministry said on Monday") before other dates.
-        # A date inside a relative clause set off by commas dates what the clause says of the
-        # subject, not the sentence's act: "Laos, which abstained in March, voted against in April".
         dateline = _DATELINE.match(sentence)
         cut = dateline.end() if dateline else 0
-        relatives = [r.span() for r in _RELATIVE_CLAUSE.finditer(sentence)] if ", wh" in sentence else []
-        found.sort(key=lambda t: (t[0] < cut, any(lo < t[0] < hi for lo, hi in relatives),
-                                  not _SPEECH_BEFORE.search(sentence, max(0, t[0] - 30), t[0]), t[0]))
+        found.sort(key=lambda t: (t[0] < cut, not _SPEECH_BEFORE.search(sentence, max(0, t[0] - 30), t[0]), t[0]))
     else:
         found.sort(key=lambda t: t[0])
     for _, kind, m in found:

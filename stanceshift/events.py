@@ -169,6 +169,9 @@ def in_the_body_named(text: str, mentions: list[EventMention], codebook: Codeboo
     (events with ``voters``), when it names only one of them."""
     if not any(m.generic for m in mentions) or "ssembly" not in text and "ouncil" not in text and "UN" not in text:
         return mentions
+    if ", " in text:  # a body named in a clause that describes the subject is not where it voted:
+        # "The UAE, which abstained on a Security Council draft last week, voted in favour"
+        text = _BACKGROUND_CLAUSE.sub(lambda c: " " * len(c.group(0)), text)
     assembly, council = bool(_ASSEMBLY.search(text)), bool(_COUNCIL.search(text))
     if assembly == council:
         return mentions

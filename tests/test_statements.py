@@ -707,6 +707,9 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     # with no place: a summit already held by the statement's date, unless the sentence looks ahead
     ("Tokayev criticised Russia at the CSTO summit.", "2022-10-05", "csto_summit_2022"),
     ("Tokayev will attend the CSTO summit.", "2022-10-05", "csto_summit_yerevan_2022"),
+    # a body named in a clause that describes the subject is not where it voted
+    ("The United Arab Emirates, which abstained on a similar Security Council draft last week, voted in favour.",
+     "2022-03-03", "unga_es11_1_2022"),
     ("Tajikistan is likely to back Russia's position at the CSTO summit.", "2022-10-05", "csto_summit_yerevan_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
@@ -923,6 +926,8 @@ def test_todays_era_is_not_a_date_but_today_is():
     # a date inside a relative clause dates the clause, not the sentence's act
     ("Laos, which abstained in March, voted against the resolution in April.", "2022-10-05",
      ("2022-04-01", "month")),
+    # and it dates nothing else: the main clause is undated
+    ("Kazakhstan, which on Monday refused to recognise the referendums, abstained.", "2022-10-05", None),
     # numeric dates: ISO and day first; month-first slashes are ambiguous and left alone
     ("On 24.02.2023 India abstained.", "2023-03-01", ("2023-02-24", "day")),
     ("Kyrgyzstan on 2022-10-12 abstained.", "2022-10-20", ("2022-10-12", "day")),
