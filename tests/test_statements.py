@@ -434,6 +434,15 @@ def test_pointers_back_so_did_echoed_that_call_and_shared_refusals():
     assert extract("Kazakhstan joined the sanctions. Uzbekistan refused.")["stance"].tolist() == [-1, 1]
 
 
+def test_defending_the_imports_named_in_the_sentence_before():
+    st_ = extract("India's purchases of Russian crude hit a record. Foreign Minister S. Jaishankar defended the "
+                  "imports, saying India had to look after its consumers.")
+    assert st_[["country", "stance", "cues"]].values.tolist() == [
+        ["IND", 1, "purchases of Russian crude"], ["IND", 1, "defended the imports"]]
+    # goods of another origin are no cue
+    assert extract("Exports from Kyrgyzstan to Germany rose. Japarov defended the exports.").empty
+
+
 def test_a_pointer_back_reaches_past_a_relative_clause_on_its_subject():
     # the subject's own act is the one pointed back to; the clause that describes it counts with it,
     # as on any subject ("Serbia, which has refused …, voted in favour" is mixed)
