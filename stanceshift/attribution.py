@@ -243,6 +243,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = True  # "has resisted U.S. pressure to condemn Moscow": the state pressing, not acting
         elif "pressure" in before[-40:] and _PRESSURE_FROM_BEFORE.search(before[-40:]):
             excluded = True  # "under pressure from Washington to impose sanctions"
+        elif _REACTION_AFTER.match(after) and _REACTION_VERB_BEFORE.search(before[-50:]):
+            excluded = True  # "has drawn U.S. scrutiny": the state reacting to the act, not acting
         elif "by" in before[-8:] and _REQUESTER_BEFORE.search(before[-40:]):
             excluded = True  # "Mongolia was urged by Washington to impose sanctions": the act is not the asker's
         elif "by" in before[-8:] and _agent_of_participle(before) and (holders or _OPENING_PARTICIPLE.match(before)):
@@ -528,6 +530,12 @@ _REQUESTER_BEFORE = re.compile(r"\b(?:asked|urged|pressed|pressured|invited|enco
 _PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*){0,2}\s+"
                              r"(?:(?:diplomatic|economic|political|military|heavy|intense|strong|growing|"
                              r"mounting|renewed|increasing)\s+)?pressure\b", re.I)
+# "Kyrgyzstan's trade with Russia has drawn U.S. scrutiny": a state whose reaction an act draws
+_REACTION_AFTER = re.compile(r"^(?:[’']s)?\s+(?:criticism|scrutiny|concerns?|anger|ire|rebukes?|condemnation|sanctions|"
+                             r"warnings?|protests?|objections?|complaints?|displeasure|irritation|alarm|outrage)\b", re.I)
+_REACTION_VERB_BEFORE = re.compile(r"\b(?:drew|draws?|drawn|drawing|attract\w*|prompt\w*|trigger\w*|spark\w*|provok\w*|"
+                                   r"earn\w*|incur\w*|brought|bring\w*)\s+(?:(?:the|a|an|sharp|strong|fresh|new|"
+                                   r"growing|some|much|heavy|angry|swift|rare)\s+){0,2}$", re.I)
 _PRESSURE_FROM_BEFORE = re.compile(r"\bpressure\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
 # "criticism of (Chinese President) Xi Jinping's visit": a name inside a prepositional phrase
 _IN_PREPOSITIONAL_PHRASE = re.compile(r"\b(?:of|about|over|on|for|against|with|to|at|into|toward|towards)\s+"

@@ -1305,6 +1305,10 @@ CASES = [
     ("American officials condemned the invasion.", {'USA': -1}),
     ("Armenia and not Azerbaijan criticised the CSTO.", {'ARM': -1, 'AZE': 1}),
     ("Kazakhstan and not Russia condemned the invasion.", {'KAZ': -1}),
+    ("Belarus's backing of the invasion led to new EU sanctions.", {'BLR': 1}),
+    ("Kyrgyzstan's growing trade with Russia has drawn U.S. scrutiny.", {'KGZ': 1}),
+    ("Serbia's refusal to impose sanctions drew sharp EU criticism.", {'SRB': 1}),
+    ("Armenia has been accused of serving as a conduit for sanctioned goods.", {'ARM': 1}),
 ]
 
 
