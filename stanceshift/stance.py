@@ -53,6 +53,23 @@ def _quotes_as_spaces(text: str) -> str:
     return text
 
 
+# '"We will not," Tokayev said, "recognise these entities."': the attribution that splits a quote is
+# blanked out (offsets kept), so the quote's two halves read as one clause
+_SPLIT_QUOTE_ATTRIBUTION = re.compile(
+    r",[\"”]\s+(?:[\w.’'-]+\s+){0,5}?(?:said|says|added|adds|stressed|insisted|declared|warned|noted|continued|"
+    r"went\s+on|told\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s*,\s*[\"“](?=\s*[a-z])"
+    # (not where the second half opens a clause of its own: '"…," Vucic said, "because it would hurt …"')
+    r"(?!\s*(?:because|and|but|as|since|while|which|who|so|or|if|when|although|though|unless)\b)")
+
+
+def _join_split_quote(sentence: str, lowered: str) -> tuple[str, str]:
+    spans = [m.span() for m in _SPLIT_QUOTE_ATTRIBUTION.finditer(sentence)]
+    for lo, hi in spans:
+        sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
+        lowered = lowered[:lo] + " " * (hi - lo) + lowered[hi:]
+    return sentence, lowered
+
+
 class CueHit(NamedTuple):
     cue: Cue
     start: int
@@ -90,6 +107,8 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
             return _with_passive_hits(find_cues(sentence, codebook, candidates, lowered, passives=False, before=before),
                                       passive_hits)
     quoted = sentence  # the cue's text in the evidence keeps its quotation marks
+    if '," ' in sentence or ',” ' in sentence:
+        sentence, lowered = _join_split_quote(sentence, lowered)
     sentence, lowered = _quotes_as_spaces(sentence), _quotes_as_spaces(lowered)
     literal = codebook.prefix_index.scan(lowered, frozenset(candidates))
     found = []

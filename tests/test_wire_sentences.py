@@ -1309,6 +1309,10 @@ CASES = [
     ("Kyrgyzstan's growing trade with Russia has drawn U.S. scrutiny.", {'KGZ': 1}),
     ("Serbia's refusal to impose sanctions drew sharp EU criticism.", {'SRB': 1}),
     ("Armenia has been accused of serving as a conduit for sanctioned goods.", {'ARM': 1}),
+    ('"We will not," Tokayev said, "recognise the so-called republics."', {'KAZ': -1}),
+    ('"We will not," Tokayev told reporters in Astana, "recognise the so-called republics."', {'KAZ': -1}),
+    ('"Kazakhstan will never," he added, "help Russia evade sanctions."', {'KAZ': -1}),
+    ('"We are not going to impose sanctions," Vucic said, "because it would hurt our own people."', {'SRB': 1}),
 ]
 
 
