@@ -1313,6 +1313,10 @@ CASES = [
     ('"We will not," Tokayev told reporters in Astana, "recognise the so-called republics."', {'KAZ': -1}),
     ('"Kazakhstan will never," he added, "help Russia evade sanctions."', {'KAZ': -1}),
     ('"We are not going to impose sanctions," Vucic said, "because it would hurt our own people."', {'SRB': 1}),
+    ("Erdogan slams West over Ukraine", {'TUR': 1}),
+    ("Erdogan criticised the West over its treatment of refugees.", {}),
+    ("China denies arming Russia", {'CHN': -1}),
+    ("Iran is arming Russia.", {'IRN': 1}),
 ]
 
 
