@@ -810,7 +810,12 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:countries|states|nations|republics|governments|capitals)\b"
     # "Neither country has condemned …", "Neither has …" (not "Neither side": the warring parties)
     r"|(?:neither|each)\s+(?:country|state|nation|republic|government|capital)\b"
-    r"|neither(?=\s+(?:has|have|had|is|was|will|would|did|does|could|can)\b))", re.I)
+    r"|(?:neither|each)(?=\s+(?:has|have|had|is|was|will|would|did|does|could|can)\b))", re.I)
+# "Kazakhstan and Kyrgyzstan reacted differently. The former condemned …": the first or the last of the
+# states before (a verb must follow: "The former Soviet republic" is a description)
+_FORMER_OR_LATTER = re.compile(
+    r"^[\"“‘'\s]*(?:(?:however|but|and|meanwhile|so|still|yet|now),?\s+)*the\s+(?P<which>former|latter)"
+    r"(?=,?\s+(?:has|have|had|is|was|were|will|would|did|does|could|can|also|however|then|\w+ly|\w+ed)\b)", re.I)
 _PRONOUN_SPEAKER = re.compile(r"[,”\"’']\s*(?:he|she|it|they)\s+(?:said|says|added|told|stressed|noted|stated|argued|insisted|warned)\b", re.I)
 _OPENS_WITH_QUOTE = re.compile(r"^\s*[\"“‘]")
 _UNKNOWN_PERSON = re.compile(r"^(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?:,|\s+(?:said|says|told|added|wrote))")
@@ -819,7 +824,22 @@ _UNKNOWN_PERSON = re.compile(r"^(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?:,|\s+(?:said
 def refers_back(sentence: str) -> bool:
     """Whether the sentence's subject is a pronoun, a definite description or an open quotation."""
     return bool(_PRONOUN_SUBJECT.match(sentence) or _PRONOUN_SPEAKER.search(sentence)
-                or _OPENS_WITH_QUOTE.match(sentence) or _PLURAL_SUBJECT.match(sentence))
+                or _OPENS_WITH_QUOTE.match(sentence) or _PLURAL_SUBJECT.match(sentence)
+                or _FORMER_OR_LATTER.match(sentence))
+
+
+_THE_LATTER_LATER = re.compile(r",?\s+(?:while|whereas|but|and)\s+the\s+latter\b", re.I)
+
+
+def former_or_latter(sentence: str) -> tuple[str, int, int]:
+    """("former" or "latter", where it stands, where "… while the latter" stands or -1) for a sentence
+    whose subject is "The former" or "The latter"; ("", -1, -1) otherwise."""
+    m = _FORMER_OR_LATTER.match(sentence)
+    if not m:
+        return "", -1, -1
+    which = m.group("which").lower()
+    latter = _THE_LATTER_LATER.search(sentence, m.end()) if which == "former" else None
+    return which, m.start("which"), latter.end() - len("latter") if latter else -1
 
 
 # The mark that closes a quotation opened with each mark; a ’ before a letter is an apostrophe

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_state, end_of_opening_quotation,
-                          find_mentions, has_plural_subject, holders_in_sentence, introduces_unknown_person,
+                          find_mentions, former_or_latter, has_plural_subject, holders_in_sentence, introduces_unknown_person,
                           judged_spans, office_of_subject, opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
@@ -198,7 +198,13 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             # "Kazakhstan, Uzbekistan and Kyrgyzstan … None of them has …": a plural subject takes them
             # all; "none of them" or "the two countries" after a single state is somebody else
             plural = has_plural_subject(s.text)
-            if plural and len(antecedent[2]) > 1:
+            which, at, latter_at = former_or_latter(s.text) if len(antecedent[2]) > 1 else ("", -1, -1)
+            if which:  # "Kazakhstan and Kyrgyzstan reacted differently. The former condemned …"
+                first, last = antecedent[2][0], antecedent[2][-1]
+                holders = [(first if which == "former" else last)._replace(start=s.start + at)]
+                if latter_at >= 0:  # "…, while the latter stayed silent": each is the subject of its clause
+                    holders.append(last._replace(start=s.start + latter_at))
+            elif plural and len(antecedent[2]) > 1:
                 holders = list(antecedent[2])
             elif plural != "counted":
                 # "Tokayev told Putin … The former Soviet republic has also sent aid": the state acts

@@ -434,6 +434,21 @@ def test_pointers_back_so_did_echoed_that_call_and_shared_refusals():
     assert extract("Kazakhstan joined the sanctions. Uzbekistan refused.")["stance"].tolist() == [-1, 1]
 
 
+def test_the_former_and_the_latter_and_each_point_back_to_states_listed_before():
+    st_ = extract("Kazakhstan and Kyrgyzstan reacted differently. The former condemned the annexation, "
+                  "while the latter stayed silent.")
+    assert st_[["country", "stance", "cues"]].values.tolist() == [
+        ["KAZ", -2, "condemned the annexation"], ["KGZ", 0, "stayed silent"]]
+    assert extract("Kazakhstan and Kyrgyzstan reacted differently. The latter stayed silent."
+                   )[["country", "stance"]].values.tolist() == [["KGZ", 0]]
+    # a description, not the pronoun: "The former Soviet republic" carries over as any description does
+    assert extract("Kazakhstan and Armenia abstained. The former Soviet republic also signed a gas deal with "
+                   "Gazprom.")[["country", "stance"]].values.tolist() == [["KAZ", 0], ["ARM", 0], ["KAZ", 1]]
+    assert extract("Kazakhstan and Uzbekistan abstained. Each has also said it would comply with Western "
+                   "sanctions.")[["country", "stance"]].values.tolist() == [["KAZ", 0], ["UZB", 0], ["KAZ", -1],
+                                                                           ["UZB", -1]]
+
+
 def test_defending_the_imports_named_in_the_sentence_before():
     st_ = extract("India's purchases of Russian crude hit a record. Foreign Minister S. Jaishankar defended the "
                   "imports, saying India had to look after its consumers.")
