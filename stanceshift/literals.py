@@ -20,7 +20,8 @@ from re import _parser as sre_parse
 import ahocorasick
 
 MAX_PREFIX = 12  # characters of a prefix worth knowing; longer ones filter no better
-MAX_PREFIXES = 64  # beyond this many alternatives the pattern is searched without a filter
+MAX_PREFIXES = 96  # beyond this many alternatives the pattern is searched without a filter (one
+# Aho-Corasick pass finds them all, so the bound only keeps a pattern of countless short starts out)
 _SMALL_CLASS = 4  # a character class of at most this many literal characters is expanded ("n[’']t")
 # Characters that a case-insensitive regex matches as an ASCII letter but that str.lower() does not
 # turn into one (dotted and dotless i, long s): in a sentence with one, nothing is skipped.

@@ -731,6 +731,14 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     # with no place: a summit already held by the statement's date, unless the sentence looks ahead
     ("Tokayev criticised Russia at the CSTO summit.", "2022-10-05", "csto_summit_2022"),
     ("Tokayev will attend the CSTO summit.", "2022-10-05", "csto_summit_yerevan_2022"),
+    # events named by paraphrase
+    ("Serbia said it would not recognise the results of the so-called votes in occupied Ukraine.", "2022-09-28",
+     "referendums_2022"),
+    ("At the BRICS gathering in Johannesburg, Lula called for peace talks.", "2023-08-25", "brics_summit_2023"),
+    ("At the NATO summit in Vilnius, Erdogan agreed to forward Sweden's bid to parliament.", "2023-07-11",
+     "sweden_nato_2023"),
+    ("After Azerbaijan's lightning offensive in Karabakh, Pashinyan accused Russian peacekeepers of failing to act.",
+     "2023-09-21", "nagorno_karabakh_2023"),
     # a body named in a clause that describes the subject is not where it voted
     ("The United Arab Emirates, which abstained on a similar Security Council draft last week, voted in favour.",
      "2022-03-03", "unga_es11_1_2022"),

@@ -1317,6 +1317,11 @@ CASES = [
     ("Erdogan criticised the West over its treatment of refugees.", {}),
     ("China denies arming Russia", {'CHN': -1}),
     ("Iran is arming Russia.", {'IRN': 1}),
+    ("A day after Putin ordered the call-up of reservists, Kazakhstan said it would not extradite those fleeing.", {'KAZ': -1}),
+    ("Kazakhstan said it would not extradite those fleeing prosecution at home.", {}),
+    ("At the G20 in Bali, India helped broker language saying most members condemned the war.", {}),
+    ("Kazakhstan issued a statement saying it condemned the invasion.", {'KAZ': -1}),
+    ("Pashinyan accused Russian peacekeepers of failing to act.", {'ARM': -1}),
 ]
 
 
