@@ -50,7 +50,8 @@ _PATTERNS = [
 _MONTH_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _PATTERN_ANCHORS = {"month_day": _MONTH_ANCHORS, "day_month": _MONTH_ANCHORS, "weekday": ("day",),
                     "relative": ("day", "week", "month", "year"), "ago": (" ago",), "month_year": _MONTH_ANCHORS,
-                    "year": ("19", "20"), "numeric": ("19", "20"), "season": ("spring", "summer", "autumn", "fall", "winter")}
+                    "year": ("19", "20"), "numeric": ("19", "20"),
+                    "season": ("spring", "summer", "autumn", "fall", "winter")}
 DATE_INDEX = AnchorIndex([_PATTERN_ANCHORS[kind] for kind, _ in _PATTERNS])
 _BACKGROUND = re.compile(r"\bsince\b[^,;.]{0,60}$", re.I)
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

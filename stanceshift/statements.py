@@ -15,8 +15,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_state, end_of_opening_quotation,
-                          find_mentions, former_or_latter, has_plural_subject, holders_in_sentence, introduces_unknown_person,
-                          judged_spans, office_of_subject, opens_subordinate_clause, refers_back, starts_with_pronoun)
+                          find_mentions, former_or_latter, has_plural_subject, holders_in_sentence,
+                          introduces_unknown_person, judged_spans, office_of_subject, opens_subordinate_clause,
+                          refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, at_a_place_named, choose_event, distance, event_by_date,
@@ -98,7 +99,9 @@ _EXCEPTED_FROM_ALL = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Ee]very\s+(?:co
 # "Kazakhstan and Kyrgyzstan, but not Tajikistan, have complied": the state set against the subject
 # did not do what the subject did (", not X," is a correction that names no holder: "North Korea, not
 # China, has supplied shells")
-_SET_AGAINST = re.compile(r"(?<=\w)(?:,\s+but\s+not\s+(?P<states>[^,;]{2,60}?),|\s+and\s+not\s+(?P<bare>(?-i:[A-Z])[^,;]{1,40}?))"
+# ("Armenia and not Azerbaijan criticised the CSTO": "and not" sets a state apart without commas)
+_SET_AGAINST = re.compile(r"(?<=\w)(?:,\s+but\s+not\s+(?P<states>[^,;]{2,60}?),"
+                          r"|\s+and\s+not\s+(?P<bare>(?-i:[A-Z])[^,;]{1,40}?))"
                           r"\s+(?=(?:\w+ly\s+|also\s+)?(?:has|have|had|was|were|is|are|did|does|do|will|would|\w+ed)\b)")
 
 
