@@ -34,8 +34,9 @@ _OBJECT_BEFORE_REVERSED = re.compile(
     r"(?:\s+eht)?\s+(?:" + "|".join(w[::-1] for w in sorted(_OBJECT_WORDS, key=len, reverse=True))
     + r"|dna\s+\w+\s+neewteb|eht\s+dna"
     # "borders neighbouring China"; at the start of a sentence or clause the adjective goes with the
-    # subject: "Neighbouring Kyrgyzstan made no comment", "Meanwhile, neighbouring Uzbekistan abstained"
-    + r"|gniru?obhgien(?!\s*(?:[,;:(\"“‘'«—–-]|$))"
+    # subject: "Neighbouring Kyrgyzstan made no comment", "Meanwhile, neighbouring Uzbekistan abstained",
+    # "Kazakhstan, like neighbouring Kyrgyzstan, abstained"
+    + r"|gniru?obhgien(?!\s*(?:[,;:(\"“‘'«—–-]|$|ekil\b))"
     # "Belarus, not Kazakhstan, has backed the war"; "instead of China"; "with the exception of Qatar"
     + r"|ton\s*,|ton\s+tub\s*,|ton\s+dna|fo\s+daetsni|fo\s+noitpecxe"
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
@@ -809,7 +810,7 @@ _PLURAL_SUBJECT = re.compile(
     r"|(?:both|all\s+(?:three|four|five|six))\b|the\s+(?:two|three|four|five|six)\s+(?:[\w-]+\s+)?"
     r"(?:countries|states|nations|republics|governments|capitals)\b"
     # "Neither country has condemned …", "Neither has …" (not "Neither side": the warring parties)
-    r"|(?:neither|each)\s+(?:country|state|nation|republic|government|capital)\b"
+    r"|(?:neither|each)\s+(?:country|state|nation|republic|government|capital|leader|president|minister)\b"
     r"|(?:neither|each)(?=\s+(?:has|have|had|is|was|will|would|did|does|could|can)\b))", re.I)
 # "Kazakhstan and Kyrgyzstan reacted differently. The former condemned …": the first or the last of the
 # states before (a verb must follow: "The former Soviet republic" is a description)

@@ -1322,6 +1322,11 @@ CASES = [
     ("At the G20 in Bali, India helped broker language saying most members condemned the war.", {}),
     ("Kazakhstan issued a statement saying it condemned the invasion.", {'KAZ': -1}),
     ("Pashinyan accused Russian peacekeepers of failing to act.", {'ARM': -1}),
+    ("Georgia has kept its distance from both Moscow and Kyiv.", {'GEO': 0}),
+    ("Serbia kept its distance from the West.", {}),
+    ("Uzbekistan has kept its distance from Moscow.", {'UZB': -1}),
+    ("Kazakhstan, like neighbouring Kyrgyzstan, abstained.", {'KAZ': 0, 'KGZ': 0}),
+    ("Tokayev and Rahmon met Putin in Astana. Neither leader criticised the invasion.", {'KAZ': 1, 'TJK': 1}),
 ]
 
 
