@@ -533,10 +533,13 @@ _PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[
                              r"mounting|renewed|increasing)\s+)?pressure\b", re.I)
 # "Kyrgyzstan's trade with Russia has drawn U.S. scrutiny": a state whose reaction an act draws
 _REACTION_AFTER = re.compile(r"^(?:[’']s)?\s+(?:criticism|scrutiny|concerns?|anger|ire|rebukes?|condemnation|sanctions|"
-                             r"warnings?|protests?|objections?|complaints?|displeasure|irritation|alarm|outrage)\b", re.I)
+                             r"warnings?|protests?|objections?|complaints?|displeasure|irritation|alarm|outrage|"
+                             r"pressure|threats?)\b", re.I)
+# (or defied: "bought Su-35 fighters from Russia despite U.S. warnings")
 _REACTION_VERB_BEFORE = re.compile(r"\b(?:drew|draws?|drawn|drawing|attract\w*|prompt\w*|trigger\w*|spark\w*|provok\w*|"
-                                   r"earn\w*|incur\w*|brought|bring\w*)\s+(?:(?:the|a|an|sharp|strong|fresh|new|"
-                                   r"growing|some|much|heavy|angry|swift|rare)\s+){0,2}$", re.I)
+                                   r"earn\w*|incur\w*|brought|bring\w*|despite|in\s+spite\s+of|defy\w*|defied|"
+                                   r"ignor\w+|in\s+defiance\s+of)\s+(?:(?:the|a|an|sharp|strong|fresh|new|"
+                                   r"growing|some|much|heavy|angry|swift|rare|repeated)\s+){0,2}$", re.I)
 _PRESSURE_FROM_BEFORE = re.compile(r"\bpressure\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
 # "criticism of (Chinese President) Xi Jinping's visit": a name inside a prepositional phrase
 _IN_PREPOSITIONAL_PHRASE = re.compile(r"\b(?:of|about|over|on|for|against|with|to|at|into|toward|towards)\s+"

@@ -1327,6 +1327,10 @@ CASES = [
     ("Uzbekistan has kept its distance from Moscow.", {'UZB': -1}),
     ("Kazakhstan, like neighbouring Kyrgyzstan, abstained.", {'KAZ': 0, 'KGZ': 0}),
     ("Tokayev and Rahmon met Putin in Astana. Neither leader criticised the invasion.", {'KAZ': 1, 'TJK': 1}),
+    ("Vietnam bought Su-35 fighters from Russia despite U.S. warnings.", {'VNM': 1}),
+    ("India kept buying Russian oil in defiance of Western pressure.", {'IND': 1}),
+    ("Egypt quietly shelved plans to buy Russian Su-35 jets.", {'EGY': -1}),
+    ("Kazakhstan enabled parallel imports of Western goods into Russia.", {'KAZ': 1}),
 ]
 
 
