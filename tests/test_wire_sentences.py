@@ -1331,6 +1331,10 @@ CASES = [
     ("India kept buying Russian oil in defiance of Western pressure.", {'IND': 1}),
     ("Egypt quietly shelved plans to buy Russian Su-35 jets.", {'EGY': -1}),
     ("Kazakhstan enabled parallel imports of Western goods into Russia.", {'KAZ': 1}),
+    ("Belarus was one of only four countries that voted with Russia.", {'BLR': 1}),
+    ("Kazakhstan abstained, choosing not to join the four countries that voted with Russia.", {'KAZ': 0}),
+    ("Mongolia abstained, refusing to join other countries that condemned Russia.", {'MNG': 0}),
+    ("Kazakhstan refused to help Russia.", {'KAZ': -1}),
 ]
 
 
