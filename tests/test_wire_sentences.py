@@ -1335,6 +1335,9 @@ CASES = [
     ("Kazakhstan abstained, choosing not to join the four countries that voted with Russia.", {'KAZ': 0}),
     ("Mongolia abstained, refusing to join other countries that condemned Russia.", {'MNG': 0}),
     ("Kazakhstan refused to help Russia.", {'KAZ': -1}),
+    ("Armenia's parliament speaker called Russia an unreliable ally.", {'ARM': -1}),
+    ("Armenia does not consider Russia an unreliable partner.", {'ARM': 1}),
+    ("India's ambassador to the UN said New Delhi stood for dialogue and diplomacy.", {'IND': -1}),
 ]
 
 
