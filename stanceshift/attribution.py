@@ -534,7 +534,7 @@ _PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[
 # "Kyrgyzstan's trade with Russia has drawn U.S. scrutiny": a state whose reaction an act draws
 _REACTION_AFTER = re.compile(r"^(?:[’']s)?\s+(?:criticism|scrutiny|concerns?|anger|ire|rebukes?|condemnation|sanctions|"
                              r"warnings?|protests?|objections?|complaints?|displeasure|irritation|alarm|outrage|"
-                             r"pressure|threats?)\b", re.I)
+                             r"threats?)\b", re.I)  # ("U.S. pressure" is _PRESSURE_AFTER's, checked first)
 # (or defied: "bought Su-35 fighters from Russia despite U.S. warnings")
 _REACTION_VERB_BEFORE = re.compile(r"\b(?:drew|draws?|drawn|drawing|attract\w*|prompt\w*|trigger\w*|spark\w*|provok\w*|"
                                    r"earn\w*|incur\w*|brought|bring\w*|despite|in\s+spite\s+of|defy\w*|defied|"
