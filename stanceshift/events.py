@@ -49,7 +49,7 @@ def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | N
         if event.cues is None:
             continue
         for m in event.cues.finditer(text):
-            if _is_void(text, m, event.start.year, codebook, event.by_russia):
+            if _is_void(text, m, event.start.year, codebook, event.by_russia) or _held_elsewhere(text, m, event, codebook):
                 continue
             out.append(EventMention((event.id,), event.kind, m.start(), m.end()))
     generic = codebook.generic_event_kinds
@@ -77,6 +77,31 @@ def _is_a_voting_record(text: str, m: re.Match) -> bool:
     ends = [e for e in (text.find(".", m.end(), m.end() + 60), text.find(";", m.end(), m.end() + 60)) if e >= 0]
     hi = min(ends) if ends else min(len(text), m.end() + 60)
     return bool(_VOTING_RECORD.search(text, max(lo, m.start() - 40), hi))
+
+
+# "the G20 in Rio", "the SCO summit in Astana": a place named right after the cue
+_PLACE_AFTER = re.compile(r"(?:\s+(?:summit|meeting|gathering|forum|talks))?\s+(?:in|at)\s+"
+                          r"((?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+){0,2})")
+_MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "
+                             "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday "
+                             "wednesday thursday friday saturday sunday".split())
+
+
+def _held_elsewhere(text: str, m: re.Match, event: Event, codebook: Codebook) -> bool:
+    """Whether the cue names a meeting of the event's kind held somewhere else: "the G20 in Rio" is
+    not the Bali summit, "the CSTO summit in Yerevan" not the Moscow one. Only a place the event
+    lists can confirm it; a state's name ("the SCO summit in Uzbekistan") neither confirms nor
+    rules out, so it keeps the cue, as does a month ("the summit in September")."""
+    if not event.places:
+        return False
+    place = _PLACE_AFTER.match(text, m.end())
+    if not place:
+        return False
+    name = place.group(1).rstrip(".").lower()
+    name = name[:-2] if name.endswith(("'s", "’s")) else name
+    if name.split()[0] in _MONTHS_AND_DAYS or any(name.startswith(p) for p in event.places):
+        return False
+    return not any(a.kind == "name" for a in codebook.aliases.get(name, ()))
 
 
 def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook, by_russia: bool = False) -> bool:

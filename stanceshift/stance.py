@@ -526,10 +526,18 @@ def _request_refused(sentence: str) -> tuple[int, int] | None:
     return m.span("act") if m else None
 
 
+# "passed a resolution calling for …": what the holder's own resolution says is the holder's act
+_AUTHORED_BEFORE = re.compile(r"\b(?:pass(?:es|ed|ing)?|adopt(?:s|ed|ing)?|approv(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|"
+                              r"draft(?:s|ed|ing)?|(?:co-?)?sponsor(?:s|ed|ing)?|tabl(?:e|es|ed|ing)|put\s+forward|"
+                              r"submit(?:s|ted|ting)?)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?$", re.I)
+
+
 def _describes_a_resolution(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> bool:
     lo = max(0, start - 80)
-    return literal.may_match("resolution_content", lo, start) and \
-        bool(codebook.resolution_content.search(sentence, lo, start))
+    if not literal.may_match("resolution_content", lo, start):
+        return False
+    m = codebook.resolution_content.search(sentence, lo, start)
+    return bool(m) and not _AUTHORED_BEFORE.search(sentence, max(0, m.start() - 50), m.start())
 
 
 def is_question(sentence: str) -> bool:

@@ -743,6 +743,14 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     ("The United Arab Emirates, which abstained on a similar Security Council draft last week, voted in favour.",
      "2022-03-03", "unga_es11_1_2022"),
     ("Tajikistan is likely to back Russia's position at the CSTO summit.", "2022-10-05", "csto_summit_yerevan_2022"),
+    # a meeting of the kind held somewhere the event does not list is another one; a state's name
+    # or a month after the cue neither confirms nor rules out
+    ("Lula said Putin would not be arrested if he came to the G20 in Rio.", "2022-11-16", ""),
+    ("Xi praised Putin at the BRICS summit in Kazan.", "2023-08-23", ""),
+    ("Modi backed Russia at the SCO summit in Astana.", "2022-09-16", ""),
+    ("Modi backed Russia at the SCO summit in Uzbekistan.", "2022-09-16", "sco_summit_2022"),
+    ("Modi backed Russia at the SCO summit in September.", "2022-09-16", "sco_summit_2022"),
+    ("Modi backed Russia at the SCO summit in Samarkand.", "2022-09-16", "sco_summit_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched
