@@ -437,6 +437,12 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
         phrase, coordinated = _OTHER_DEMONYM.subn("", agent.group(0), count=1)
         if coordinated or _DEMONYM_AND_BEFORE.search(before[-30:]):  # "the Kazakh and Uzbek governments": one each
             phrase = _ONE_EACH.sub(lambda m: m.group(1) + ("y" if m.group(2) == "ies" else ""), phrase)
+        if phrase.strip().lower() == "counterpart":
+            # "Lavrov met his Kazakh counterpart": the Kazakh holder of Lavrov's office
+            role = _role_of_last_person(before, codebook)
+            person = codebook.office_holder(alias.country, role, on) if role else None
+            if person:
+                return Holder(alias.country, person.name, "demonym")
         return Holder(alias.country, _titled_actor(alias, sentence[s:e] + phrase, codebook, on,
                                                    after[agent.end():]), "demonym")
     if alias.kind == "capital":
@@ -460,6 +466,21 @@ def _reading_as_holder(alias: Alias, sentence: str, s: int, e: int, before: str,
             return Holder(alias.country, _titled_actor(alias, sentence[s:e] + "'s" + agent.group(0), codebook, on,
                                                        after[2 + agent.end():]), "name")
     return Holder(alias.country, "", "name")
+
+
+def _role_of_last_person(before: str, codebook: Codebook) -> str:
+    """The office of the last person named before "his … counterpart" ("Lavrov met his Kazakh
+    counterpart": foreign minister); empty when none is named."""
+    words = re.findall(r"[\w’'.-]+", before)[-12:]
+    for end in range(len(words), 0, -1):
+        for size in (3, 2, 1):
+            if end - size < 0:
+                continue
+            readings = codebook.aliases.get(" ".join(words[end - size:end]).lower(), ())
+            roles = {a.role for a in readings if a.kind == "actor" and a.role}
+            if len(roles) == 1:
+                return roles.pop()
+    return ""
 
 
 _OTHER_DEMONYM = re.compile(r"^\s+(?:and|or)\s+(?-i:[A-Z])[\w-]*(?=\s)")
@@ -525,7 +546,10 @@ _ACTING_ON_WORDS = frozenset(("stop", "halt", "prevent", "repel", "deter", "coun
 _PARTICIPLE_BY_BEFORE = re.compile(
     r"(?:\b(?P<aux>is|are|was|were|be|been|being)\s+)?(?:[a-z]+ly\s+|not\s+|also\s+|only\s+)*"
     r"\b[a-z]+ed\s+(?:only\s+|also\s+|even\s+|[a-z]+ly\s+)?by\s+(?:the\s+)?$", re.I)
-_WHO_CLAUSE_AFTER = re.compile(r"^(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s+who\s")
+# (also a demonym with its title: "met the Kazakh foreign minister, who said …")
+_WHO_CLAUSE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+[A-Z][\w’'-]+){0,3}(?:\s+(?:[a-z-]+\s+){0,2}?(?:president|minister|leader|"
+                               r"counterpart|premier|chancellor|envoy|ambassador|diplomat|spokesman|spokeswoman|"
+                               r"spokesperson|official))?\s*,\s+who\s")
 _REQUESTER_BEFORE = re.compile(r"\b(?:asked|urged|pressed|pressured|invited|encouraged|lobbied|called\s+on)\s+by\s+"
                                r"(?:the\s+)?$", re.I)
 _PRESSURE_AFTER = re.compile(r"^(?:[’']s)?(?:\s+(?:and|or)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*){0,2}\s+"

@@ -169,10 +169,10 @@ def without_generic_named_specifically(mentions: list[EventMention]) -> list[Eve
     return [m for m in mentions if not (m.generic and named.intersection(m.event_ids))]
 
 
-# "abstained on a Security Council resolution condemning the referendums": what the resolution was
-# about is its topic; the sentence's event is the vote
+# "abstained on a Security Council resolution condemning the referendums", "the UN vote on the
+# annexations": what the resolution or vote was about is its topic; the sentence's event is the vote
 _RESOLUTION_TOPIC_BEFORE = re.compile(
-    r"\b(?:resolutions?|drafts?|motions?|texts?)\s+(?:that\s+|which\s+)?(?:condemn\w*|deplor\w*|denounc\w*|"
+    r"\b(?:resolutions?|drafts?|motions?|texts?|(?<!sham\s)(?<!mock\s)votes?)\s+(?:that\s+|which\s+)?(?:condemn\w*|deplor\w*|denounc\w*|"
     r"declar\w*|reject\w*|call\w*\s+for|demand\w*|on|over|about|against|concerning|regarding)\s+[^.;,]{0,50}$", re.I)
 
 

@@ -655,7 +655,10 @@ def _scored_by_clauses(s: _Sentence, holders: list[Holder], hits: list[CueHit], 
 
 
 # "…, who has avoided criticising Moscow, that China …": a relative clause on a named holder, and its end
-_WHO_CLAUSE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*\s*,\s+(?=(?:who|which)\s)")
+# (also with a title after a demonym or possessive: "met the Kazakh foreign minister, who said …")
+_WHO_CLAUSE = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:[’']s)?(?:\s+(?:[a-z-]+\s+){0,2}?(?:president|"
+                         r"minister|leader|counterpart|premier|chancellor|envoy|ambassador|diplomat|spokes(?:man|woman|"
+                         r"person)|officials?|government))?\s*,\s+(?=(?:who|which)\s)")
 _VERB_BEFORE = re.compile(r"\b(?!(?:the|and|for|with|from|into|after|before|during|since|its|his|her|their|our)\b)"
                           r"[a-z]{3,}\b")
 _LIST_ITEM_AFTER = re.compile(r"(?:^|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)(?:\s*,)?\s+(?:and|or|as\s+well\s+as)\s+$")

@@ -280,6 +280,21 @@ def test_coordinated_demonyms_each_get_their_own_actor():
     assert st_["actor"].tolist() == ["Xi Jinping", "Narendra Modi"]
 
 
+def test_a_counterpart_is_the_holder_of_the_same_office_in_the_other_state():
+    st_ = extract("Lavrov held talks with his Kazakh counterpart, who pledged closer ties with Russia.",
+                  published="2022-10-05")
+    assert st_[["country", "actor"]].values.tolist() == [["KAZ", "Mukhtar Tileuberdi"]]
+    st_ = extract("Putin thanked his Belarusian counterpart for his support.", published="2022-10-05")
+    assert st_[["country", "actor"]].values.tolist() == [["BLR", "Alexander Lukashenko"]]
+    # (the office on the date: China's defence minister in 2022 and in 2024)
+    sentence = "Shoigu met his Chinese counterpart, who pledged closer military ties with Russia."
+    assert extract(sentence, published="2022-10-05")["actor"].tolist() == ["Wei Fenghe"]
+    assert extract(sentence, published="2024-04-26")["actor"].tolist() == ["Dong Jun"]
+    # no person named before: the words themselves
+    st_ = extract("His Kazakh counterpart pledged closer ties with Russia.", published="2022-10-05")
+    assert st_["actor"].tolist() == ["Kazakh counterpart"]
+
+
 def test_a_possessive_office_carries_over_with_its_holder_on_the_date():
     first = "Kazakhstan has refused to recognise the breakaway regions. "
     st_ = extract(first + "Its president has also called for talks.")
@@ -751,6 +766,9 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     ("Modi backed Russia at the SCO summit in Uzbekistan.", "2022-09-16", "sco_summit_2022"),
     ("Modi backed Russia at the SCO summit in September.", "2022-09-16", "sco_summit_2022"),
     ("Modi backed Russia at the SCO summit in Samarkand.", "2022-09-16", "sco_summit_2022"),
+    # what a vote was on is its topic: the sentence's event is the vote
+    ("Kyrgyzstan abstained in the UN vote on the annexations.", "2022-10-20", "unga_es11_4_2022"),
+    ("Kyrgyzstan abstained in the October UN vote on the annexations.", "2022-12-09", "unga_es11_4_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched

@@ -1366,6 +1366,20 @@ CASES = [
     ("Brazil said Ukraine's borders must be restored.", {'BRA': -1}),
     ('Belarus said the new regions were now part of Russia.', {'BLR': 1}),
     ('Turkey said Crimea is not part of Russia.', {'TUR': -1}),
+    ('Lavrov held talks with his Kazakh counterpart, who pledged closer ties with Russia.', {'KAZ': 1}),
+    ('Putin thanked his Belarusian counterpart for his support.', {'BLR': 1}),
+    ('Shoigu met his Chinese counterpart, who pledged closer military ties with Russia.', {'CHN': 1}),
+    ('Blinken met the Kazakh foreign minister, who said Astana would comply with sanctions.', {'KAZ': -1}),
+    ("Erdogan met Kazakhstan's foreign minister, who said Astana would comply with sanctions.", {'KAZ': -1}),
+    ("Putin's spokesman said Tokayev had assured the Kremlin of Kazakhstan's friendship.", {'KAZ': 1}),
+    ('Kazakhstan: no recognition for Russian-annexed regions', {'KAZ': -1}),
+    ("China says it is 'not a party' to Ukraine crisis", {'CHN': 0}),
+    ("Brazil's Lula blames Ukraine as much as Russia for the war", {'BRA': 0}),
+    ("Uzbekistan showed little enthusiasm for the Kremlin's war.", {'UZB': -1}),
+    ('Tajikistan has barely commented on the invasion.', {'TJK': 0}),
+    ('Pashinyan said the CSTO has not fulfilled its obligations to Armenia.', {'ARM': -1}),
+    ('Japarov praised the Eurasian Economic Union as a bloc that had helped member states weather the crisis.', {'KGZ': 1}),
+    ("Pashinyan praised the CSTO's past role but said the bloc had failed Armenia.", {'ARM': -1}),
 ]
 
 
