@@ -260,8 +260,10 @@ def held_by(text: str, mentions: list[EventMention], not_after: date | None,
 
 
 def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebook,
-                 max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None) -> str:
-    """The event the mentions point to, the one nearest the statement's date when several do.
+                 max_distance: timedelta | None = MAX_DISTANCE, not_after: date | None = None,
+                 until: date | None = None) -> str:
+    """The event the mentions point to, the one nearest the statement's date (or the period from
+    ``on`` to ``until`` it stands for) when several do.
 
     A generic cue ("the vote") does not point to an event that begins after ``not_after``, the
     last day the statement's date can stand for: an article of September 23 that says countries
@@ -277,15 +279,20 @@ def choose_event(mentions: list[EventMention], on: date | None, codebook: Codebo
         return specific[0] if specific else (candidates[0] if len(candidates) == 1 else "")
     if max_distance is None and specific:
         candidates = specific
-    scored = sorted(((distance(codebook.event(eid), on), 0 if eid in specific else 1, eid) for eid in candidates))
+    # (within a period, a named event before a generic cue's, then the nearest to the period's start)
+    scored = sorted(((distance(codebook.event(eid), on, until), 0 if eid in specific else 1,
+                      distance(codebook.event(eid), on), eid) for eid in candidates))
     best = scored[0]
-    return best[2] if max_distance is None or best[0] <= max_distance else ""
+    return best[3] if max_distance is None or best[0] <= max_distance else ""
 
 
-def distance(event: Event, on: date) -> timedelta:
-    if event.start <= on <= event.end:
+def distance(event: Event, on: date, until: date | None = None) -> timedelta:
+    """How far the event is from a day, or from the period ``on`` … ``until`` a date of month or
+    year precision stands for ("last year": any day of it)."""
+    until = on if until is None or until < on else until
+    if event.start <= until and on <= event.end:
         return timedelta(0)
-    return min(abs(event.start - on), abs(on - event.end))
+    return min(abs(event.start - until), abs(on - event.end))
 
 
 def event_by_date(on: date, codebook: Codebook, country: str | None = None) -> str:

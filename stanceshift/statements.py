@@ -314,6 +314,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                     inherited = _inherit(recent, s.idx, h, carried)
                     if inherited and own_date and not _near_period(codebook.event(inherited[2]), own_date):
                         inherited = None  # "In 2014, China abstained …" after China's 2023 peace plan
+                    if (inherited and own_date is None and inherited[3] is None and published
+                            and distance(codebook.event(inherited[2]), published) > MAX_DISTANCE):
+                        # an undated statement after an undated reaction to Russia's act of long before
+                        # (a 2023 report: "Tokayev, who refused to recognise the annexation, …. Kazakh
+                        # officials said …"): the reaction is background, not the occasion
+                        inherited = None
                     if inherited:
                         ev, src = inherited[2], "inherited"
                         if d is None and inherited[3] is not None:
@@ -990,7 +996,8 @@ class _DocumentEvents:
         not_after = _last_day(own_date) if own_date else self.published
         return choose_event(held_by(t.text, mentions, not_after, self.codebook),
                             own_date[0] if own_date else self.published, self.codebook,
-                            max_distance=None if specific_only else MAX_DISTANCE, not_after=not_after)
+                            max_distance=None if specific_only else MAX_DISTANCE, not_after=not_after,
+                            until=_last_day(own_date) if own_date else None)
 
     def anaphora_in_paragraph(self, s: _Sentence) -> list[str]:
         """Kinds of events a definite description in s's paragraph refers to ("the summit")."""
@@ -1028,14 +1035,15 @@ class _DocumentEvents:
         return ""
 
 
-def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook) -> str:
-    """Among events named nearby, the one closest to the statement's date, within MAX_DISTANCE."""
+def _nearest_event(event_ids: list[str], on: date | None, codebook: Codebook, until: date | None = None) -> str:
+    """Among events named nearby, the one closest to the statement's date (or to the period from
+    ``on`` to ``until`` it stands for), within MAX_DISTANCE."""
     if not event_ids:
         return ""
     if on is None:
         return event_ids[-1]
-    best = min(event_ids, key=lambda eid: distance(codebook.event(eid), on))
-    return best if distance(codebook.event(best), on) <= MAX_DISTANCE else ""
+    best = min(event_ids, key=lambda eid: distance(codebook.event(eid), on, until))
+    return best if distance(codebook.event(best), on, until) <= MAX_DISTANCE else ""
 
 
 def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, own_date, published,
@@ -1044,8 +1052,10 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
     before gave statements with one of this sentence's cues, by states not heard before in the
     document (an additive "also" then repeats that act)."""
     on = own_date[0] if own_date else published
+    # "last year": any day of it (the period's last day bounds the distance to an event)
+    until = _last_day(own_date) if own_date else None
     if own_date and own_date[1] in ("month", "year") and published and on <= published <= _last_day(own_date):
-        on = published  # "this year", "this month": the period under way, nearest the report's day
+        on, until = published, None  # "this year", "this month": the period under way, nearest the report's day
     if events.own(s.idx):
         return events.own(s.idx), "sentence"
     # "At the summit, Xi had pledged …": a definite description in the sentence itself names its
@@ -1054,7 +1064,7 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
         chosen = events.last_of_kind(kind, s.idx) or events.of_kind_on_a_recent_date(kind, s, sents)
         if chosen:
             return chosen, "anaphora"
-    chosen = _nearest_event([e for e in (events.own(i) for i in _same_paragraph(sents, s)) if e], on, codebook)
+    chosen = _nearest_event([e for e in (events.own(i) for i in _same_paragraph(sents, s)) if e], on, codebook, until)
     if chosen:
         # "MOSCOW - Xi left Moscow … Xi told Putin that China stood on the side of peace. Beijing has
         # presented a 12-point position paper …": an undated statement in a report filed from an
@@ -1067,10 +1077,11 @@ def _link_event(s: _Sentence, sents: list[_Sentence], events: _DocumentEvents, o
     # an additive particle after a statement, continues the previous sentence and so its event.
     continues = _CONNECTIVE.match(s.text) or (joins_previous and _ADDITIVE.match(s.text))
     if s.idx > 0 and continues and events.own(s.idx - 1):
-        chosen = _nearest_event([events.own(s.idx - 1)], on, codebook)
+        chosen = _nearest_event([events.own(s.idx - 1)], on, codebook, until)
         if chosen:
             return chosen, "previous sentence"
-    chosen = _nearest_event([e for e in (events.own(i) for i in _section_headings(sents, s)) if e], on, codebook)
+    chosen = _nearest_event([e for e in (events.own(i) for i in _section_headings(sents, s)) if e], on, codebook,
+                            until)
     if chosen:
         return chosen, "heading"
     for kind in events.anaphora_in_paragraph(s):

@@ -280,6 +280,30 @@ def test_coordinated_demonyms_each_get_their_own_actor():
     assert st_["actor"].tolist() == ["Xi Jinping", "Narendra Modi"]
 
 
+def test_a_year_or_month_links_an_event_named_inside_it():
+    st_ = extract("At the SCO summit in Samarkand last year, Modi told Putin that today's era was not an era of war. "
+                  "He also said India would keep buying Russian oil.", published="2023-11-10")
+    assert st_[["event", "date", "date_precision"]].astype(str).values.tolist() == [
+        ["sco_summit_2022", "2022-09-15", "week"]] * 2
+    st_ = extract("Tokayev refused to recognise Russia's annexation of Ukrainian regions last year.",
+                  published="2023-11-10")
+    assert st_["event"].tolist() == ["referendums_2022"]
+    # a named event outside the period is no link ("in 2023" is not the SCO summit of 2022)
+    st_ = extract("At the SCO summit, Modi called for peace talks in March 2023.", published="2023-11-10")
+    assert st_["event"].tolist() == [""]
+
+
+def test_an_undated_statement_does_not_inherit_a_reaction_to_russias_act_of_long_before():
+    st_ = extract("ASTANA, Nov 9 - Kazakhstan and Russia signed energy deals on Thursday. Tokayev, who has refused to "
+                  "recognise Russia's annexation of Ukrainian regions, avoided any mention of the war. Kazakh officials "
+                  "have repeatedly said the country will not help Moscow evade Western sanctions.", published="2023-11-10")
+    assert st_.loc[st_.actor == "Kazakh officials", "event"].tolist() == [""]
+    # within the window, the next statement of the state still takes the event
+    st_ = extract("Tokayev refused to recognise the annexation. Kazakh officials said the country would not help "
+                  "Moscow evade Western sanctions.", published="2022-10-05")
+    assert st_["event"].tolist() == ["referendums_2022"] * 2
+
+
 def test_a_counterpart_is_the_holder_of_the_same_office_in_the_other_state():
     st_ = extract("Lavrov held talks with his Kazakh counterpart, who pledged closer ties with Russia.",
                   published="2022-10-05")
