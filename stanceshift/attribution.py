@@ -95,7 +95,11 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?:\s+(?:on|in|at|last|this|late|early|earlier|later|today|yesterday)\b[^,;]{0,30})?"
     r"|according\s+to\s[^,;]{0,60})\s*[.!?”\"’']*\s*$", re.I)
 # Clauses set against each other: "China and India abstained, while Serbia voted in favour".
-CONTRAST = re.compile(r",?\s+(?:while|whereas)\s+|;\s*|,\s+but\s+(?!not\s)")
+# (also "but" with no comma before a new subject, a capitalised name: "Serbia condemned the invasion but
+# Hungary blocked EU sanctions"; and "even as": "Kyrgyzstan stayed silent even as Kazakhstan called for talks")
+CONTRAST = re.compile(r",?\s+(?:while|whereas|even\s+as)\s+|;\s*|,\s+but\s+(?!not\s)"
+                      r"|\s+but\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'.-]+\s+(?:\w+ly\s+)?(?:[a-z]+ed|has|have|had|is|are|was|were|"
+                      r"will|would|did|does|sent|kept|took|made|gave|held|left|met|sought|stood|said)\b)")
 _DATELINE = re.compile(r"^(?:[A-Z][\w-]+(?:\s[A-Z][\w-]+)?,\s+){1,}[A-Z][\w-]+(?:\s[A-Z][\w-]+)?\s+[A-Z]")
 # A wire dateline names where the story was filed, not who speaks: "SAMARKAND, Uzbekistan (Reuters) -",
 # "BERLIN —", "MOSCOW, May 16 (Reuters) -".
@@ -752,6 +756,8 @@ def opens_subordinate_clause(before: str, contrast: bool = False) -> bool:
     words = _words_before(before, 2)
     if not words or not (words[-1] in _SUBORDINATORS or (contrast and words[-1] in _CONTRASTS)):
         return False
+    if words[-1] == "as" and len(words) > 1 and words[-2] == "even":
+        return contrast  # "stayed silent even as Kazakhstan called for talks": a contrast, like "while"
     # "such as Brazil and India", "as well as Kazakhstan": a list, not a clause
     return not (words[-1] == "as" and len(words) > 1 and words[-2] in ("such", "well"))
 

@@ -533,7 +533,7 @@ _ELLIPSIS_SAME = re.compile(r"\b(?:did|do|does|said|has\s+done|have\s+done)\s+(?
 
 
 # A contrast or time clause put first ends at its comma ("After Azerbaijan attacked, Pashinyan …").
-_FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas|After|When|Before|Once|Until|Following|Amid)\s[^,;]{1,200},\s*")
+_FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas|After|When|Before|Once|Until|Following|Amid|Even\s+as|Although|Though|Even\s+though)\s[^,;]{1,200},\s*")
 
 
 def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit], mentions: list = ()) -> dict | None:

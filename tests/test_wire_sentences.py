@@ -1380,6 +1380,18 @@ CASES = [
     ('Pashinyan said the CSTO has not fulfilled its obligations to Armenia.', {'ARM': -1}),
     ('Japarov praised the Eurasian Economic Union as a bloc that had helped member states weather the crisis.', {'KGZ': 1}),
     ("Pashinyan praised the CSTO's past role but said the bloc had failed Armenia.", {'ARM': -1}),
+    ('Kazakhstan said it would prosecute anyone who joined the Russian army.', {'KAZ': -1}),
+    ('Kyrgyzstan jailed a citizen who had fought with the Wagner group in Ukraine.', {'KGZ': -1}),
+    ("Venezuela's Maduro called the sanctions on Russia a crime.", {'VEN': 1}),
+    ('Kazakhstan imposed sanctions on Russian officials over a crime committed in Bucha.', {'KAZ': -1}),
+    ('India has neither condemned Russia nor joined sanctions.', {'IND': 1}),
+    ('China did not condemn the invasion, nor did it recognise the annexation.', {'CHN': 0}),
+    ('Kyrgyzstan stayed silent even as Kazakhstan called for peace talks.', {'KGZ': 0, 'KAZ': -1}),
+    ('Even as Kazakhstan called for peace talks, Kyrgyzstan stayed silent.', {'KAZ': -1, 'KGZ': 0}),
+    ('Although Kazakhstan condemned the invasion, Kyrgyzstan stayed silent.', {'KAZ': -1, 'KGZ': 0}),
+    ('Although it condemned the invasion, Kazakhstan kept trading with Russia.', {'KAZ': 1}),
+    ('Serbia condemned the invasion but Hungary blocked EU sanctions.', {'SRB': -1, 'HUN': 1}),
+    ('Serbia condemned the invasion but Hungary abstained.', {'SRB': -1, 'HUN': 0}),
 ]
 
 
