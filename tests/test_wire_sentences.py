@@ -1297,7 +1297,8 @@ CASES = [
     ("Kyrgyz banks have frozen the accounts of sanctioned Russian firms.", {'KGZ': -1}),
     ("Putin thanked Kim Jong Un for his support.", {'PRK': 1}),
     ("The Kremlin thanked Belarus for its unwavering support.", {'BLR': 1}),
-    ("Zelensky thanked Turkey for its support.", {}),
+    # (Kyiv's thanks: support for Ukraine, not for Moscow)
+    ("Zelensky thanked Turkey for its support.", {'TUR': -1}),
     ("Kim Jong Un and Putin signed a mutual defence pact.", {'PRK': 1}),
     ("Most Latin American governments condemned the invasion, with the exception of Nicaragua.", {}),
     ("North American and European leaders condemned the invasion.", {}),
@@ -1392,6 +1393,13 @@ CASES = [
     ('Although it condemned the invasion, Kazakhstan kept trading with Russia.', {'KAZ': 1}),
     ('Serbia condemned the invasion but Hungary blocked EU sanctions.', {'SRB': -1, 'HUN': 1}),
     ('Serbia condemned the invasion but Hungary abstained.', {'SRB': -1, 'HUN': 0}),
+    ('The U.A.E. abstained on the Security Council draft.', {'ARE': 0}),
+    ('The KSA has called for a political solution.', {'SAU': -1}),
+    ('The Lao PDR abstained.', {'LAO': 0}),
+    ('Kazakhstan promised to help those fleeing the call-up.', {'KAZ': -1}),
+    ('China supports Russia and Ukraine in resuming talks.', {'CHN': 0}),
+    ('Zelensky thanked Kazakhstan for its humanitarian aid.', {'KAZ': -1}),
+    ('Kyiv praised Turkey for its support.', {'TUR': -1}),
 ]
 
 
