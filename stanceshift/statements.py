@@ -483,7 +483,11 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
 
 
 # "Putin told Modi he understood …", "Lavrov said he had studied …": the party speaks of itself
-_SAYS_THEN_HE = re.compile(r"\s+(?:\w+ly\s+)?(?:told|tells|said|says|assured|promised|informed|reminded)\b"
+# (past a relative clause or an apposition on the speaker: "Putin, who has been shunned by the West,
+# told Modi he …", "Lavrov, the Russian foreign minister, said he …")
+_SAYS_THEN_HE = re.compile(r"(?:\s*,\s+(?:who|whose)\s[^,;]{1,150},|\s*,\s+the\s+(?:Russian|Kremlin|Ukrainian)\s+[a-z]+"
+                           r"(?:\s+[a-z]+)?,)?"
+                           r"\s+(?:\w+ly\s+)?(?:told|tells|said|says|assured|promised|informed|reminded)\b"
                            r"(?:\s+(?!that\b|he\b|she\b)[\w’'.-]+){0,5}?\s+(?:that\s+)?(?:he|she)\s+(?!and\b)",
                            re.IGNORECASE)
 # but what he understood or acknowledged of others is theirs, "Putin said he understood India's

@@ -1400,6 +1400,14 @@ CASES = [
     ('China supports Russia and Ukraine in resuming talks.', {'CHN': 0}),
     ('Zelensky thanked Kazakhstan for its humanitarian aid.', {'KAZ': -1}),
     ('Kyiv praised Turkey for its support.', {'TUR': -1}),
+    ("Putin, who has been shunned by the West, told Modi he understood India's concerns and wanted the fighting to end as soon as possible.", {}),
+    ('Lavrov, the Russian foreign minister, said he wanted the fighting to end, after meeting Jaishankar.', {}),
+    ('Kazakhstan will take care of Russians who arrived after the mobilisation.', {'KAZ': -1}),
+    ('Kyrgyz President Sadyr Japarov has complained that the bloc did nothing to stop the fighting.', {'KGZ': -1}),
+    ('Pashinyan said Russia had done nothing to protect Armenia.', {'ARM': -1}),
+    ('Chinese President Xi Jinping, meeting Putin a day earlier, had avoided any public criticism of the war.', {'CHN': 1}),
+    ('India avoided an outright condemnation of the invasion.', {'IND': 1}),
+    ('India avoided criticism of the West.', {}),
 ]
 
 
