@@ -844,7 +844,8 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:countries|states|nations|republics|governments|capitals)\b"
     # "Neither country has condemned …", "Neither has …" (not "Neither side": the warring parties)
     r"|(?:neither|each)\s+(?:country|state|nation|republic|government|capital|leader|president|minister)\b"
-    r"|(?:neither|each)(?=\s+(?:has|have|had|is|was|will|would|did|does|could|can)\b))", re.I)
+    r"|(?:neither|each)(?=\s+(?:has|have|had|is|was|will|would|did|does|could|can|(?-i:[a-z]+ed)|sent|made|gave|took|"
+    r"kept|held|met|said|went|came|spoke|voted|backed|signed)\b))", re.I)
 # "Kazakhstan and Kyrgyzstan reacted differently. The former condemned …": the first or the last of the
 # states before (a verb must follow: "The former Soviet republic" is a description)
 _FORMER_OR_LATTER = re.compile(

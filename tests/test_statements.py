@@ -304,6 +304,13 @@ def test_an_undated_statement_does_not_inherit_a_reaction_to_russias_act_of_long
     assert st_["event"].tolist() == ["referendums_2022"] * 2
 
 
+def test_a_bare_neither_or_each_before_a_past_verb_points_back_to_the_states_named_before():
+    st_ = extract("Armenia and Kazakhstan have stepped back. Neither sent troops to the CSTO exercise in Belarus.")
+    assert set(zip(st_.country, st_.stance)) == {("ARM", -1), ("KAZ", -1)}
+    st_ = extract("Kazakhstan and Uzbekistan were asked. Each refused to recognise the referendums.")
+    assert set(zip(st_.country, st_.stance)) == {("KAZ", -2), ("UZB", -2)}
+
+
 def test_a_counterpart_is_the_holder_of_the_same_office_in_the_other_state():
     st_ = extract("Lavrov held talks with his Kazakh counterpart, who pledged closer ties with Russia.",
                   published="2022-10-05")

@@ -1408,6 +1408,18 @@ CASES = [
     ('Chinese President Xi Jinping, meeting Putin a day earlier, had avoided any public criticism of the war.', {'CHN': 1}),
     ('India avoided an outright condemnation of the invasion.', {'IND': 1}),
     ('India avoided criticism of the West.', {}),
+    ('India warned against any nuclear escalation in Ukraine.', {'IND': -1}),
+    ("Turkey called Russia's nuclear rhetoric dangerous.", {'TUR': -1}),
+    ('Indonesia said the use of nuclear weapons would be unacceptable.', {'IDN': -1}),
+    ('Egypt blamed Western sanctions for the global food crisis.', {'EGY': 1}),
+    ("Kenya blamed Russia's blockade of Ukrainian ports for rising food prices.", {'KEN': -1}),
+    ('South Africa called on Russia to extend the grain deal.', {'ZAF': -1}),
+    ('Belarus said NATO expansion had provoked the war.', {'BLR': 1}),
+    ("Iran said the war was the result of NATO's provocations.", {'IRN': 1}),
+    ("India said the West's concerns about its oil purchases were hypocritical.", {}),
+    ('Kazakhstan said it would not be drawn into the confrontation between Russia and the West.', {'KAZ': 0}),
+    ('Armenia and Kazakhstan have both stepped back from the Russian-led bloc.', {'ARM': -1, 'KAZ': -1}),
+    ('Kazakhstan sent troops to the CSTO exercise.', {'KAZ': 1}),
 ]
 
 
