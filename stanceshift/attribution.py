@@ -250,6 +250,8 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
             excluded = True  # "under pressure from Washington to impose sanctions"
         elif _REACTION_AFTER.match(after) and _REACTION_VERB_BEFORE.search(before[-50:]):
             excluded = True  # "has drawn U.S. scrutiny": the state reacting to the act, not acting
+        elif _AFFECTED_BEFORE.search(before[-45:]) and not _RELATIVE_AFTER.match(after):
+            excluded = True  # "Uzbekistan's compliance has reassured Washington": the state the act affects
         elif "by" in before[-8:] and _REQUESTER_BEFORE.search(before[-40:]):
             excluded = True  # "Mongolia was urged by Washington to impose sanctions": the act is not the asker's
         elif "by" in before[-8:] and _agent_of_participle(before) and (holders or _OPENING_PARTICIPLE.match(before)):
@@ -568,6 +570,14 @@ _REACTION_VERB_BEFORE = re.compile(r"\b(?:drew|draws?|drawn|drawing|attract\w*|p
                                    r"earn\w*|incur\w*|brought|bring\w*|despite|in\s+spite\s+of|defy\w*|defied|"
                                    r"ignor\w+|in\s+defiance\s+of)\s+(?:(?:the|a|an|sharp|strong|fresh|new|"
                                    r"growing|some|much|heavy|angry|swift|rare|repeated)\s+){0,2}$", re.I)
+# the object of a verb of feeling is the state an act affects, not one acting ("has reassured Washington",
+# "angered Beijing", "surprising New Delhi")
+_AFFECTED_BEFORE = re.compile(r"\b(?:reassur(?:ed|es|e|ing)|pleas(?:ed|ing)|anger(?:ed|ing|s)|irritat(?:ed|ing|es)|"
+                              r"annoy(?:ed|ing|s)|upset(?:ting|s)?|alarm(?:ed|ing|s)|worr(?:ied|ying|ies)|"
+                              r"frustrat(?:ed|ing|es)|disappoint(?:ed|ing|s)|satisf(?:ied|ying|ies)|surpris(?:ed|ing|es)|"
+                              r"delight(?:ed|ing|s)|embarrass(?:ed|ing|es)|infuriat(?:ed|ing|es)|enrag(?:ed|ing|es)|"
+                              r"unsettl(?:ed|ing|es)|rattl(?:ed|ing|es)|dismay(?:ed|ing|s))\s+(?:the\s+)?$", re.I)
+_RELATIVE_AFTER = re.compile(r"^(?:\s+[A-Z][\w’'-]+){0,3}\s*,\s+(?:who|which)\s")
 _PRESSURE_FROM_BEFORE = re.compile(r"\bpressure\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
 # "criticism of (Chinese President) Xi Jinping's visit": a name inside a prepositional phrase
 _IN_PREPOSITIONAL_PHRASE = re.compile(r"\b(?:of|about|over|on|for|against|with|to|at|into|toward|towards)\s+"

@@ -35,7 +35,9 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            # "told Modi, who has avoided criticising Moscow, that China wanted talks": the object clause
                            r"|,\s+that\s"
                            # "refused to send ammunition to Ukraine, saying Brazil wants peace": its reason
-                           r"|,\s+(?:saying|adding|arguing|insisting|noting|stressing|explaining|citing)\b"
+                           # (a lookahead: a cue may open with the participle, "…, calling Russia a friend")
+                           r"|,\s+(?=(?:saying|adding|arguing|insisting|noting|stressing|explaining|citing|calling|describing|"
+                           r"labell?ing|branding|terming|praising|hailing|urging|warning|accusing|blaming)\b)"
                            # "refused to condemn the invasion, blamed NATO for the crisis and …": a verb of
                            # its own in a list of verb phrases (its object follows: "recognise the
                            # referendums, annexed territories …" is a list of objects)

@@ -246,7 +246,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             joins_previous = (previous_cues[0] == s.idx - 1 and not cue_ids.isdisjoint(previous_cues[1])
                               and heard.isdisjoint(countries))
             event, event_source = _link_event(s, sents, events, own_date, published, codebook, joins_previous)
-            by_clause = (_stances_by_clause(s, holders, hits, sent_mentions)
+            by_clause = (_stances_respectively(s, holders, hits)
+                         or _stances_by_clause(s, holders, hits, sent_mentions)
                          or _stances_by_relative_clause(s, holders, hits))
             passive = any(x.agents for x in hits)
             # "The Gulf state has since hosted talks": after the time of the sentences before
@@ -538,6 +539,23 @@ _ELLIPSIS_SAME = re.compile(r"\b(?:did|do|does|said|has\s+done|have\s+done)\s+(?
 
 # A contrast or time clause put first ends at its comma ("After Azerbaijan attacked, Pashinyan …").
 _FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas|After|When|Before|Once|Until|Following|Amid|Even\s+as|Although|Though|Even\s+though)\s[^,;]{1,200},\s*")
+
+
+_RESPECTIVELY = re.compile(r",?\s+respectively\b", re.I)
+
+
+def _stances_respectively(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> dict | None:
+    """"Kazakhstan and Uzbekistan abstained and voted in favour, respectively": as many acts as states,
+    all after them, pair off in order. None where the counts differ (or no "respectively")."""
+    if "respectively" not in s.text or len(holders) < 2 or len(hits) != len(holders):
+        return None
+    if not _RESPECTIVELY.search(s.text) or any(not s.start <= h.start < s.end for h in holders):
+        return None
+    ordered_hits = sorted(hits, key=lambda x: x.start)
+    ordered_holders = sorted(holders, key=lambda h: h.start)
+    if ordered_hits[0].start <= ordered_holders[-1].start - s.start:
+        return None
+    return {h: (combine([x]), [x]) for h, x in zip(ordered_holders, ordered_hits)}
 
 
 def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit], mentions: list = ()) -> dict | None:

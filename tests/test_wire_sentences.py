@@ -1420,6 +1420,18 @@ CASES = [
     ('Kazakhstan said it would not be drawn into the confrontation between Russia and the West.', {'KAZ': 0}),
     ('Armenia and Kazakhstan have both stepped back from the Russian-led bloc.', {'ARM': -1, 'KAZ': -1}),
     ('Kazakhstan sent troops to the CSTO exercise.', {'KAZ': 1}),
+    ('Kazakhstan views the war as a tragedy for both peoples.', {'KAZ': -1}),
+    ('Turkey sees Russia as an important economic partner.', {'TUR': 1}),
+    ('Serbia regards Russia as a brotherly nation.', {'SRB': 1}),
+    ('Armenia no longer sees Russia as a reliable security guarantor.', {'ARM': -1}),
+    ('Uzbekistan considers the referendums legally void.', {'UZB': -1}),
+    ('An Indian government statement made no mention of Russia.', {'IND': 1}),
+    ("Uzbekistan's compliance with sanctions has reassured Washington.", {'UZB': -1}),
+    ('Kazakhstan complied with sanctions, reassuring the United States.', {'KAZ': -1}),
+    ('The annexation alarmed Kazakhstan, which refused to recognise it.', {'KAZ': -1}),
+    ('Kazakhstan and Uzbekistan abstained and voted in favour, respectively.', {'KAZ': 0, 'UZB': -1}),
+    ('Belarus and Kazakhstan voted against and abstained respectively.', {'BLR': 1, 'KAZ': 0}),
+    ('Serbia ruled out joining Western sanctions, calling Russia a traditional friend.', {'SRB': 1}),
 ]
 
 
