@@ -1432,6 +1432,16 @@ CASES = [
     ('Kazakhstan and Uzbekistan abstained and voted in favour, respectively.', {'KAZ': 0, 'UZB': -1}),
     ('Belarus and Kazakhstan voted against and abstained respectively.', {'BLR': 1, 'KAZ': 0}),
     ('Serbia ruled out joining Western sanctions, calling Russia a traditional friend.', {'SRB': 1}),
+    ('Belarus has thrown its weight behind Moscow.', {'BLR': 1}),
+    ('North Korea rallied behind Putin after the annexation.', {'PRK': 1}),
+    ("China has Russia's back in the Security Council.", {'CHN': 1}),
+    ('Georgia has burned its bridges with Moscow.', {'GEO': -1}),
+    ("Uzbekistan has kept Moscow at arm's length.", {'UZB': -1}),
+    ('Azerbaijan has hedged its bets between Russia and the West.', {'AZE': 0}),
+    ('Lukashenko said Russia was defending itself.', {'BLR': 1}),
+    ('Lukashenko said the West started this war.', {'BLR': 1}),
+    ("Belarus is widely considered Russia's closest ally.", {'BLR': 1}),
+    ("Serbia is often described as Moscow's last friend in Europe.", {'SRB': 1}),
 ]
 
 
