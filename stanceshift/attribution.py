@@ -75,7 +75,26 @@ _NON_STATE_AFTER = re.compile(r"^(?:[’']s)?\s+(?:(?!(?:[a-z]+(?:ed|es)|met|dre
                               # "Erdogan told journalists" is no one's press)
                               r"^(?:[’']s)?\s+(?:\w+-[\w-]+\s+|state\s+)?(?:tabloids|newspapers|bloggers|pundits|"
                               r"journalists|columnists|fans)\b", re.I)
-_COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered)\b", re.I)
+_COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brokered|born)\b", re.I)
+# "Jordan Peterson", "China Daily", "Georgia Tech": a state's name run into a capitalised word that is no
+# title, month or other name is part of another proper name
+_CAPITALISED_NEXT = re.compile(r"^[ \t]+((?-i:[A-Z][a-z]+))\b(?![’'-])")
+_MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "
+                             "december monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _part_of_another_name(after: str, sentence: str, codebook: Codebook) -> bool:
+    """Whether a state's name is the first word of another proper name ("Jordan Peterson praised
+    Putin", "China Daily said"), not in a headline written in title case, nor before a title ("Turkey
+    President Erdogan"), a month, a weekday or another name."""
+    nxt = _CAPITALISED_NEXT.match(after)
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    if word in _MONTHS_AND_DAYS or codebook.aliases.get(word) or codebook.agent_nouns.match(after):
+        return False
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) < 0.6 * len(words)
 _SPEAKER_AT = re.compile(r"\b(?:officials?|spokes\w+|representatives?|sources?|diplomats?|envoys?)\s+(?:at|from|of|in)\s+(?:the\s+)?$", re.I)
 # "Chancellor Olaf Scholz", "Chinese leader Xi Jinping": a title in capitals or a lower-case office
 # ("told U.S. President Joe Biden": an abbreviation's full stops are part of the title)
@@ -283,6 +302,7 @@ def holders_in_sentence(sentence: str, offset: int, mentions: list[Mention], cod
                                     and not closing_source
                                     and not _is_judged(judged, s, e))
             excluded = excluded or (m.alias.kind in ("name", "capital") and bool(_COMPOUND_MODIFIER.match(after)))
+            excluded = excluded or (m.alias.kind == "name" and _part_of_another_name(after, sentence, codebook))
         prev_end, excluded_prev = e, excluded
         prev_country = holder.country if holder is not None else None
         prev_party = holder is not None and holder.country in codebook.parties

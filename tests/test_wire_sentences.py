@@ -1442,6 +1442,16 @@ CASES = [
     ('Lukashenko said the West started this war.', {'BLR': 1}),
     ("Belarus is widely considered Russia's closest ally.", {'BLR': 1}),
     ("Serbia is often described as Moscow's last friend in Europe.", {'SRB': 1}),
+    ('Jordan Peterson praised Putin in a podcast.', {}),
+    ('Jordan praised Putin.', {'JOR': 1}),
+    ('Turkey President Erdogan praised Putin.', {'TUR': 1}),
+    ('Kazakhstan Monday refused to recognise the referendums.', {'KAZ': -1}),
+    ('Kazakhstan Refuses To Recognise Referendums', {'KAZ': -1}),
+    ('The Congo-born footballer condemned the war.', {}),
+    ("Georgia's governor condemned the invasion at a rally in Atlanta.", {}),
+    ("Georgia's government condemned the invasion.", {'GEO': -1}),
+    ("A senator from New Mexico called Russia's invasion a crime.", {}),
+    ('Mexico voted in favour of the resolution.', {'MEX': -1}),
 ]
 
 
