@@ -311,6 +311,12 @@ def test_a_bare_neither_or_each_before_a_past_verb_points_back_to_the_states_nam
     assert set(zip(st_.country, st_.stance)) == {("KAZ", -2), ("UZB", -2)}
 
 
+def test_the_alliance_stands_for_nato_once_nato_is_named():
+    st_ = extract("Erdogan backed Sweden's NATO bid. Erdogan also said Ukraine deserved to become a member of the alliance.")
+    assert st_["stance"].tolist() == [-1, -2]
+    assert st_["cues"].tolist()[1] == "Ukraine deserved to become a member of the alliance"
+
+
 def test_a_counterpart_is_the_holder_of_the_same_office_in_the_other_state():
     st_ = extract("Lavrov held talks with his Kazakh counterpart, who pledged closer ties with Russia.",
                   published="2022-10-05")

@@ -1452,6 +1452,11 @@ CASES = [
     ("Georgia's government condemned the invasion.", {'GEO': -1}),
     ("A senator from New Mexico called Russia's invasion a crime.", {}),
     ('Mexico voted in favour of the resolution.', {'MEX': -1}),
+    ('Tokayev said Russia cannot win the war.', {'KAZ': -1}),
+    ('Tokayev said Russia will win.', {'KAZ': 1}),
+    ('Tokayev also said Russia was militarily invincible.', {'KAZ': 1}),
+    ('Lukashenko said Russia cannot be defeated.', {'BLR': 1}),
+    ('Erdogan said Ukraine deserved to become a member of the alliance.', {}),
 ]
 
 
