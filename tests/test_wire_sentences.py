@@ -1457,6 +1457,15 @@ CASES = [
     ('Tokayev also said Russia was militarily invincible.', {'KAZ': 1}),
     ('Lukashenko said Russia cannot be defeated.', {'BLR': 1}),
     ('Erdogan said Ukraine deserved to become a member of the alliance.', {}),
+    ('No Kazakh soldier will fight in Ukraine, Tokayev said.', {'KAZ': -1}),
+    ('Serbia will impose no sanctions on Russia, Vucic said.', {'SRB': 1}),
+    ('Kazakhstan condemned the invasion and imposed no sanctions.', {'KAZ': 0}),
+    ('Mongolia has taken no position on the annexation.', {'MNG': 0}),
+    ("There is no alternative to dialogue, China's envoy said.", {'CHN': -1}),
+    ('"Russia must withdraw its troops," Tokayev said.', {'KAZ': -1}),
+    ('"Sanctions must be lifted," Lukashenko said.', {'BLR': 1}),
+    ('"Talks must begin without preconditions," China\'s special envoy said.', {'CHN': -1}),
+    ('"The annexation cannot be accepted," Armenia\'s foreign minister said.', {'ARM': -1}),
 ]
 
 
