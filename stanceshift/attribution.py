@@ -14,6 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .codebook import Alias, Codebook, lower_same_length
+from .dating import MONTHS, WEEKDAYS
 
 # A name right after one of these words (and an optional "the") is a place, an object or a
 # counterpart, not the actor: "in China", "met the Turkish", "between Russia and India".
@@ -79,8 +80,7 @@ _COMPOUND_MODIFIER = re.compile(r"^-(?:led|based|backed|made|style|friendly|brok
 # "Jordan Peterson", "China Daily", "Georgia Tech": a state's name run into a capitalised word that is no
 # title, month or other name is part of another proper name
 _CAPITALISED_NEXT = re.compile(r"^[ \t]+((?-i:[A-Z][a-z]+))\b(?![’'-])")
-_MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "
-                             "december monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS_AND_DAYS = frozenset((*MONTHS, *WEEKDAYS))
 
 
 def _part_of_another_name(after: str, sentence: str, codebook: Codebook) -> bool:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from .codebook import Codebook, Event
+from .dating import MONTH_ABBR, MONTHS, WEEKDAYS
 
 _YEAR_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}?(?:in\s+)?((?:19|20)\d{2})\b")
 # "since the referendums" (not the adverb: "have since echoed Moscow's claims about the referendums",
@@ -49,7 +50,8 @@ def find_event_mentions(text: str, codebook: Codebook, candidates: list[int] | N
         if event.cues is None:
             continue
         for m in event.cues.finditer(text):
-            if _is_void(text, m, event.start.year, codebook, event.by_russia) or _held_elsewhere(text, m, event, codebook):
+            if (_is_void(text, m, event.start.year, codebook, event.by_russia)
+                    or _held_elsewhere(text, m, event, codebook)):
                 continue
             out.append(EventMention((event.id,), event.kind, m.start(), m.end()))
     generic = codebook.generic_event_kinds
@@ -82,9 +84,7 @@ def _is_a_voting_record(text: str, m: re.Match) -> bool:
 # "the G20 in Rio", "the SCO summit in Astana": a place named right after the cue
 _PLACE_AFTER = re.compile(r"(?:\s+(?:summit|meeting|gathering|forum|talks))?\s+(?:in|at)\s+"
                           r"((?-i:[A-Z])[\w.-]+(?:\s+(?-i:[A-Z])[\w.-]+){0,2})")
-_MONTHS_AND_DAYS = frozenset("january february march april may june july august september october november "
-                             "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday "
-                             "wednesday thursday friday saturday sunday".split())
+_MONTHS_AND_DAYS = frozenset((*MONTHS, *MONTH_ABBR, *WEEKDAYS))
 
 
 def _held_elsewhere(text: str, m: re.Match, event: Event, codebook: Codebook) -> bool:
@@ -172,7 +172,8 @@ def without_generic_named_specifically(mentions: list[EventMention]) -> list[Eve
 # "abstained on a Security Council resolution condemning the referendums", "the UN vote on the
 # annexations": what the resolution or vote was about is its topic; the sentence's event is the vote
 _RESOLUTION_TOPIC_BEFORE = re.compile(
-    r"\b(?:resolutions?|drafts?|motions?|texts?|(?<!sham\s)(?<!mock\s)votes?)\s+(?:that\s+|which\s+)?(?:condemn\w*|deplor\w*|denounc\w*|"
+    r"\b(?:resolutions?|drafts?|motions?|texts?|(?<!sham\s)(?<!mock\s)votes?)\s+(?:that\s+|which\s+)?"
+    r"(?:condemn\w*|deplor\w*|denounc\w*|"
     r"declar\w*|reject\w*|call\w*\s+for|demand\w*|on|over|about|against|concerning|regarding)\s+[^.;,]{0,50}$", re.I)
 
 

@@ -538,7 +538,8 @@ _ELLIPSIS_SAME = re.compile(r"\b(?:did|do|does|said|has\s+done|have\s+done)\s+(?
 
 
 # A contrast or time clause put first ends at its comma ("After Azerbaijan attacked, Pashinyan …").
-_FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas|After|When|Before|Once|Until|Following|Amid|Even\s+as|Although|Though|Even\s+though)\s[^,;]{1,200},\s*")
+_FRONTED_CONTRAST = re.compile(r"^[\"“‘']?\s*(?:While|Whereas|After|When|Before|Once|Until|Following|Amid|Even\s+as|"
+                               r"Although|Though|Even\s+though)\s[^,;]{1,200},\s*")
 
 
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.I)
