@@ -89,6 +89,10 @@ class Cue:
     # the cue counts only where this matches the sentence or the one before it: what a pronoun or
     # "the two countries" stands for ("would not recognise them" after the referendums were named)
     only_near: re.Pattern | None = None
+    # the cue counts only where this matches the text that ends right where the cue starts (within
+    # stance.LOOKBACK characters): who does the thanking in "Zelensky thanked Turkey for its support,
+    # and Putin thanked Iran for its help" is the one before each "for its"
+    only_after: re.Pattern | None = None
     # False: a "not" inside the match is the cue's own wording ("sanctions do not work"), so it
     # does not negate the cue; True: a gap may hold a negation ("troops will not fight")
     negation_inside: bool = True
@@ -376,7 +380,9 @@ def load_codebook(directory: str | Path | None = None) -> Codebook:
                         tuple(str(a).lower() for a in c.get("anchors") or []),
                         _compile(expand(c["only_with"]), where) if c.get("only_with") else None,
                         negation_inside=bool(c.get("negation_inside", True)),
-                        only_near=_compile(expand(c["only_near"]), where) if c.get("only_near") else None))
+                        only_near=_compile(expand(c["only_near"]), where) if c.get("only_near") else None,
+                        only_after=(_compile(rf"(?:{expand(c['only_after'])})\Z", where)
+                                    if c.get("only_after") else None)))
     neg = cues_doc.get("negation") or {}
     codebook = Codebook(
         country_names=names,

@@ -120,6 +120,9 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
                    if m.end() > m.start() and not (cue.unless_before and _void_by_context(sentence, m.start(), cue, i, literal))]
         # "agreed to boost cooperation" says nothing about Moscow unless it is named (checked only
         # after a match: the condition scans the whole sentence)
+        if matches and cue.only_after is not None:
+            matches = [m for m in matches
+                       if cue.only_after.search(sentence, max(0, m.start() - LOOKBACK), m.start())]
         if matches and (cue.only_with is None or cue.only_with.search(sentence)):
             if cue.only_near is not None and not (cue.only_near.search(sentence) or cue.only_near.search(before)):
                 continue
@@ -314,6 +317,12 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
         # "refused to join the sanctions, saying they would hurt the economy": a cue that runs past the
         # coordination is stated there, beyond the scope of what negates the words before it
         return bool(inside and codebook.negation_adverbs.search(sentence, crossing.end(), m.end()))
+    if "that " in sentence[start:m.end()] or "which " in sentence[start:m.end()]:
+        relative = _RELATIVE_AFTER_CUE_HEAD.match(sentence, start, m.end())
+        if relative:
+            # "would not join sanctions that hurt its own people": what negates the noun's verb leaves
+            # the relative clause that the cue reads asserted
+            return bool(inside and codebook.negation_adverbs.search(sentence, relative.end(), m.end()))
     count = 0
     # Adverbs: within N words before the cue, inside its clause, or inside a cue with a gap
     # (``inside``: False where the cue's own wording holds the negator).
@@ -382,10 +391,25 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
     if verb and not any(verb.start() <= p < verb.end() for p in positions) \
             and not _past_a_negated_noun_phrase(sentence, verb, start, cue_spans):
         count += 1
+        # "refused to rule out buying more Russian oil", "failed to stop goods reaching Russia": a
+        # negating verb whose complement is another one cancels it
+        chained = verb
+        while chained and (chained := _NEXT_NEGATING_VERB.match(sentence, chained.end(), start)):
+            chained = codebook.negation_verbs.match(sentence, chained.end(), start)
+            count += chained is not None
     return count % 2 == 1
 
 
 _GERUND_START = re.compile(r"\w+ing\b")
+# a cue that opens with a noun and its relative clause ("sanctions that hurt"); not a verb and its
+# that-clause ("insisted that Crimea belongs to Ukraine", "says that", "so that")
+_RELATIVE_AFTER_CUE_HEAD = re.compile(
+    r"(?!\w+(?:ed|ing)\b|(?:sa(?:y|ys)|thinks?|believes?|insists?|argues?|warns?|claims?|stresses?|notes?|hopes?"
+    r"|knows?|agrees?|admits?|states?|tells?|suggests?|reiterates?|declares?|maintains?|feels?|fears?|expects?"
+    r"|so|such|now|clear|sure)\b)[\w’'-]+,?\s+(?:that|which)\b", re.I)
+# what may stand between a negating verb and the next one it governs ("refused to rule out", "denied
+# having failed to"): spaces, "to", "be", "have" or "having", and an adverb
+_NEXT_NEGATING_VERB = re.compile(r"\s*(?:(?:to|be|have|having|been|even|ever|\w+ly)\s+){0,3}")
 _NOT_BEFORE_A_NAME = re.compile(r"not\s+(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}\s+$")
 _NEGATOR_BEFORE_ASIDE = re.compile(r"\b(?:not|never|n[’']t|no\s+longer)\s*,\s*[^,;]{1,40},\s*$", re.I)
 # "refusal to", "failure to", "reluctance to", "unwillingness to": a negation that heads a noun phrase

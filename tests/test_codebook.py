@@ -23,3 +23,25 @@ def test_a_security_council_vote_is_open_to_its_members_only():
     council = codebook.event("unsc_draft_invasion_2022")
     assert council.open_to("IND") and council.open_to("ARE") and not council.open_to("VNM")
     assert codebook.event("unga_es11_1_2022").open_to("VNM")
+
+
+def test_a_cue_with_only_after_counts_where_its_condition_ends_right_before_it(tmp_path):
+    import yaml
+
+    from stanceshift.stance import find_cues
+
+    folder = tmp_path / "codebook"
+    shutil.copytree(PROJECT_ROOT / "codebook", folder)
+    cues_file = folder / "cues.yaml"
+    doc = yaml.safe_load(cues_file.read_text(encoding="utf-8"))
+    doc["cues"].append({"id": "researchers_toast", "anchors": ["toast"], "category": "leans", "value": 1,
+                        "negated": -1, "only_after": r"\b{R}\s+raised\s+", "pattern": r"a\s+toast\b"})
+    cues_file.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    codebook = load_codebook(folder)
+
+    def toasts(sentence: str) -> list[str]:
+        return [hit.text for hit in find_cues(sentence, codebook) if hit.cue.id == "researchers_toast"]
+
+    assert toasts("Putin raised a toast to Lukashenko.") == ["a toast"]
+    assert toasts("Macron raised a toast, and Putin raised a glass.") == []
+    assert toasts("Macron raised a toast to Putin.") == []
