@@ -170,6 +170,13 @@ class Holder(NamedTuple):
 _WATERS_OF = ("Sea of ", "Gulf of ", "Bay of ")
 
 
+# a wire service's tag glued to a headline ("EXCLUSIVE-India cuts …", "UPDATE 2-Turkey says …",
+# "REFILE-UPDATE 1-…"): the name after it starts a word
+_WIRE_TAG_BEFORE = re.compile(r"(?:^|[\s-])(?:EXCLUSIVE|UPDATE|REFILE|WRAPUP|ANALYSIS|FACTBOX|CORRECTED|INSIGHT|"
+                              r"EXPLAINER|COLUMN|TIMELINE|RPT|BREAKINGVIEWS|FEATURE|INTERVIEW|POLL|BRIEF|"
+                              r"SPECIAL\sREPORT|CORRECTION)(?:\s\d{1,2})?-\Z")
+
+
 def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> list[Mention]:
     """All alias matches in ``text``, longest first where they overlap, on word boundaries; a
     shared surname ("Kim") only after its actor's full name.
@@ -184,7 +191,8 @@ def find_mentions(text: str, codebook: Codebook, lowered: str | None = None) -> 
         start = end_idx - length + 1
         end = end_idx + 1
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
-            continue
+            if not (text[start - 1] == "-" and _WIRE_TAG_BEFORE.search(text, max(0, start - 40), start)):
+                continue
         if end < n and text[end].isalnum():
             # "BelarusianPresident": a lower-to-upper case change is a word boundary in glued text.
             if not (text[end - 1].islower() and text[end].isupper()):

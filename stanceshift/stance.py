@@ -29,6 +29,10 @@ _COORDINATION = re.compile(r",?\s+(?:and|but|while|whereas)\s+(?:(?:instead|also
                            r"(?=[A-Z]|(?:the|its|his|her|their|an?|it|he|she|they|we)\s)"
                            # "refused to join sanctions while supplying drones to Kyiv": what it does meanwhile
                            r"|,?\s+(?:while|whereas|even\s+as)\s+(?=\w+ing\b)"
+                           # "refused to impose sanctions even as Montenegro joined them": a contrast with a
+                           # subject and a finite verb of its own, also without a comma
+                           r"|,?\s+(?:but|while|whereas|even\s+as)\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'.-]+(?:\s+(?-i:[A-Z])[\w’'.-]+)?"
+                           r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|has|have|had|is|are|was|were|will|would|did|does)\b)"
                            # "India, which has refused to condemn Russia, said it was disturbed": the main verb
                            r"|,\s+(?:(?:has|have|had)\s+)?(?:said|says|told|added|stressed|insisted|noted|argued|"
                            r"declared)\b"

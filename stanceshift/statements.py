@@ -578,6 +578,8 @@ def _stances_by_clause(s: _Sentence, holders: list[Holder], hits: list[CueHit], 
     fronted = _FRONTED_CONTRAST.match(s.text)
     if fronted:  # "While Belarus backed the invasion, Kazakhstan called for talks"
         cuts = sorted({fronted.end(), *cuts})
+    if ", " in s.text:  # "China abstained, Belarus voted against, and Kazakhstan did not vote"
+        cuts = sorted({*cuts, *_comma_clause_cuts(s, holders, hits)})
     if " and " in s.text:
         with_and = sorted({*cuts, *_and_clause_cuts(s.text, hits, [h.start - s.start for h in holders])})
         out = _scored_by_clauses(s, holders, hits, with_and, mentions) if len(with_and) > len(cuts) else None
@@ -593,6 +595,46 @@ _COLON_CLAUSE = re.compile(r":\s+(?=(?:the\s+|The\s+)?(?-i:[A-Z]))")
 # "Armenia has said nothing"), not "likewise" or "too", which point back
 _FINITE_VERB_AFTER_SUBJECT = re.compile(r"(?:[’']s\s+\w+\s+)?\s+(?:\w+ly\s+)?(?:[a-z]+ed|has|have|had|is|are|was|were|"
                                         r"will|would|did|does|sent|kept|took|made|gave|held|left|met|sought|stood|said)\b")
+
+
+# a comma (and an "and") right before a clause's subject
+_COMMA_BEFORE_SUBJECT = re.compile(r",\s+(?:and\s+)?(?:(?:later|also|then|however|instead|meanwhile|\w+ly)\s+){0,2}"
+                                   r"(?:the\s+)?\Z")
+_SAYING_VERB = re.compile(r"\s*(?:\w+ly\s+)?(?:said|says|told|added|noted|stated|claimed|argued|insisted|"
+                          r"stressed|explained|reported|wrote|asked)\b")
+
+
+def _opens_own_clause(text: str, rel: int) -> bool:
+    """Whether the name at ``rel`` is the subject of a finite verb right after it, not one of saying
+    ("Belarus voted against", not "Belarus, Kazakhstan and …" nor "…, India said")."""
+    name = _CAPITALISED_RUN.match(text, rel)
+    if not name:
+        return False
+    end = rel + len(name.group(0).rstrip())
+    return bool(_FINITE_VERB_AFTER_SUBJECT.match(text, end)) and not _SAYING_VERB.match(text, end)
+
+
+_CAPITALISED_RUN = re.compile(r"(?:(?-i:[A-Z])[\w’'-]*\s?)+")
+
+
+def _comma_clause_cuts(s: _Sentence, holders: list[Holder], hits: list[CueHit]) -> list[int]:
+    """Where a comma opens a clause with a holder of its own: the name after the comma is the subject
+    of a finite verb, and the text before it holds a cue or a holder that is the subject of its own
+    verb ("China abstained, Belarus voted against, and Kazakhstan did not vote at all"; "India signed
+    the deal, and Japan imposed sanctions"; not "Unlike Belarus, Kazakhstan refused …")."""
+    starts = sorted({h.start - s.start for h in holders if s.start <= h.start < s.end})
+    cuts: list[int] = []
+    for i, rel in enumerate(starts):
+        if rel < 2 or not _COMMA_BEFORE_SUBJECT.search(s.text, max(0, rel - 40), rel):
+            continue
+        if not _opens_own_clause(s.text, rel):
+            continue
+        comma = s.text.rfind(",", 0, rel)
+        since = cuts[-1] if cuts else 0
+        if any(since <= x.start < comma for x in hits) or any(
+                since <= earlier < comma and _opens_own_clause(s.text, earlier) for earlier in starts[:i]):
+            cuts.append(rel)
+    return cuts
 
 
 def _acts_in_own_clause(s: _Sentence, h: Holder, cuts: list[int]) -> bool:
@@ -1194,14 +1236,39 @@ def _fallback_date(event_id: str, published: date | None, codebook: Codebook,
     the act's start, to the week."""
     event = codebook.event(event_id) if event_id else None
     if event is None or (event.end - event.start) > timedelta(days=7) or (published and event.start > published):
-        return published, "published"  # ("will meet Putin at the SCO summit" a week before it: said before)
-    if event.by_russia:
-        return (event.start, "week") if _TIMED_BY_RUSSIAS_ACT.search(sentence) else (published, "published")
+        # ("will meet Putin at the SCO summit" a week before it: said before)
+        return _timed_by_another_event(sentence, published, codebook, event) or (published, "published")
     names_event = [p for p in (event.cues, codebook.generic_event_cues.get(event.kind)) if p is not None]
     timed = date_from_event(sentence, event.start, event.end, names_event)
     if timed and (published is None or timed[0] <= published):
         return timed  # "A day after the General Assembly vote", "on the eve of the SCO summit"
+    if event.by_russia:
+        if _TIMED_BY_RUSSIAS_ACT.search(sentence):
+            return event.start, "week"
+        return _timed_by_another_event(sentence, published, codebook, event) or (published, "published")
     return event.start, "day" if event.start == event.end else "week"
+
+
+def _timed_by_another_event(sentence: str, published: date | None, codebook: Codebook,
+                            linked: Event | None) -> tuple[date, str] | None:
+    """The date an offset from a named event gives ("Kazakhstan, two days before the General Assembly
+    vote, said it would not recognise the annexation": 10 October 2022), when the statement is linked
+    to another event (not one of its kind: "on the eve of the CSTO summit" in October means the
+    coming one, not May's) or none. Of the events the phrase may name, the latest that began by the
+    publication date, within MAX_DISTANCE of it (a report of October that says "a week after
+    the General Assembly vote" means no vote of April)."""
+    if published is None or ("after" not in sentence and "before" not in sentence and "eve" not in sentence):
+        return None
+    best = None
+    for event in codebook.events:
+        if (event.start > published or (event.end - event.start) > timedelta(days=7)
+                or published - event.end > MAX_DISTANCE or (linked and event.kind == linked.kind)):
+            continue
+        names_event = [p for p in (event.cues, codebook.generic_event_cues.get(event.kind)) if p is not None]
+        timed = date_from_event(sentence, event.start, event.end, names_event)
+        if timed and timed[0] <= published and (best is None or event.start > best[0]):
+            best = (event.start, timed)
+    return best[1] if best else None
 
 
 _TIMED_BY_RUSSIAS_ACT = re.compile(

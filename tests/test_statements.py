@@ -806,6 +806,9 @@ def test_events_of_2022_and_2023_beyond_the_brief(text, published, event):
     # what a vote was on is its topic: the sentence's event is the vote
     ("Kyrgyzstan abstained in the UN vote on the annexations.", "2022-10-20", "unga_es11_4_2022"),
     ("Kyrgyzstan abstained in the October UN vote on the annexations.", "2022-12-09", "unga_es11_4_2022"),
+    ("India abstains again as UN condemns Russian annexation", "2022-10-13", "unga_es11_4_2022"),
+    ("Kazakhstan abstained as the General Assembly voted to condemn Russia's attempted annexation.", "2022-10-14",
+     "unga_es11_4_2022"),
 ])
 def test_event_cues_read_dotted_abbreviations_and_paraphrases(text, published, event):
     # "U.N." ends in a dot, so a cue that wants a word boundary after it never matched
@@ -901,6 +904,22 @@ def test_a_statement_timed_by_its_event_counts_from_the_event():
     out = extract("Two days after the referendums, Kazakhstan abstained in the General Assembly vote.",
                   published="2022-10-20")
     assert str(out["date"].iloc[0].date()) == "2022-10-12"
+
+
+def test_an_offset_from_another_event_dates_a_statement_linked_to_none_or_to_russias_act():
+    out = extract("Kazakhstan, two days before the General Assembly vote, said it would not recognise the "
+                  "annexation.", published="2022-10-20")
+    assert out[["event", "date_precision"]].values.tolist() == [["referendums_2022", "day"]]
+    assert str(out["date"].iloc[0].date()) == "2022-10-10"
+    out = extract("Two days after Putin announced the mobilisation, Kazakhstan said it would not extradite "
+                  "Russians fleeing the draft.", published="2022-10-01")
+    assert str(out["date"].iloc[0].date()) == "2022-09-23" and out["date_precision"].iloc[0] == "day"
+    # not a vote half a year before the report, nor May's summit for the coming one
+    out = extract("A week after the General Assembly vote, India voiced concern about the annexations.",
+                  published="2022-10-05")
+    assert out["date_precision"].tolist() == ["published"]
+    out = extract("On the eve of the CSTO summit, Tokayev called for an end to the war.", published="2022-10-20")
+    assert out["date_precision"].tolist() == ["published"]
 
 
 def test_the_cues_column_marks_a_concessive_cue_that_does_not_count():
