@@ -1515,6 +1515,13 @@ CASES = [
     ('Belarus recognised Crimea as part of Russia.', {'BLR': 1}),
     ('"Russia has every right to defend its security," Lukashenko said.', {'BLR': 1}),
     ("Kyrgyzstan's president said relations with Russia were strategic.", {'KGZ': 1}),
+    ('Uzbekistan said it had no intention of joining the Russian-led union.', {'UZB': -1}),
+    ('Armenia, which abstained in March, voted in favour this time.', {'ARM': -1}),
+    ('Georgia voted in favour again.', {'GEO': -1}),
+    ("Armenia accused Russian peacekeepers on Wednesday of failing to stop Azerbaijan's offensive.", {'ARM': -1}),
+    ('Pashinyan said the CSTO had once again left Armenia alone.', {'ARM': -1}),
+    ('Lukashenko urged the bloc to show unity with Russia against the West.', {'BLR': 1}),
+    ("Ukraine's unity with Europe impressed Moldova.", {}),
 ]
 
 
