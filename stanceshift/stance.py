@@ -516,9 +516,14 @@ def _is_conditional(sentence: str, start: int, codebook: Codebook, literal: Pref
 # "Kazakhstan was asked to join the sanctions but refused": the act asked for, refused
 _REQUEST_VERBS = ("asked", "urged", "pressed", "pressured", "invited", "encouraged", "lobbied", "called on")
 _ASKED_BUT_REFUSED = re.compile(
-    r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:"
+    r"(?:\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:"
     + "|".join(v.replace(" ", r"\s+") for v in _REQUEST_VERBS)
     + r")\s+(?:by\s+[^,;.]{1,40}?\s+)?to\s+(?P<act>[^.;]{1,100}?),?\s+but\s+"
+    # "Russia asked Kazakhstan to recognise the republics, but Tokayev refused": the active voice, with
+    # the one asked named again as the subject of the refusal
+    r"|\b(?:" + "|".join(v.replace(" ", r"\s+") for v in _REQUEST_VERBS)
+    + r")\s+(?:(?-i:[A-Z])[\w’'.-]*\s+){1,3}to\s+(?P<act_active>[^.;]{1,100}?),?\s+but\s+"
+    r"(?:(?:the\s+)?(?-i:[A-Z])[\w’'.-]*\s+){1,3})"
     r"(?:has\s+|had\s+|have\s+)?(?:so\s+far\s+)?(?:refused|declined|rejected|resisted|balked)\b"
     r"(?!\s+to\s+(?!do\s+so\b))", re.I)
 
@@ -553,7 +558,9 @@ def _request_refused(sentence: str) -> tuple[int, int] | None:
     if " but " not in sentence or not any(verb in sentence for verb in _REQUEST_VERBS):
         return None  # most sentences: skip the regex
     m = _ASKED_BUT_REFUSED.search(sentence)
-    return m.span("act") if m else None
+    if m is None:
+        return None
+    return m.span("act") if m.group("act") is not None else m.span("act_active")
 
 
 # "passed a resolution calling for …": what the holder's own resolution says is the holder's act

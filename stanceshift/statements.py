@@ -229,6 +229,9 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         if holders and not hits and previous_cues[0] == s.idx - 1 and not is_question(s.text):
             # "Kazakhstan abstained. Its neighbour Kyrgyzstan did the same.": the act pointed back to
             hits = _pointing_back_to(s.text, previous_cues[2])
+        if holders and not hits and not is_question(s.text):
+            # "Putin urged Kazakhstan to recognise the republics. Tokayev refused.": the act requested
+            hits = _refusing_a_request(s.text, _sentence_before(sents, s), codebook)
         elif holders and hits and previous_cues[0] == s.idx - 1 and ", wh" in s.text and not is_question(s.text):
             # "So did Serbia, which has refused to impose sanctions": the relative clause describes the
             # subject, whose own act is the one pointed back to (scored with the clause's, as on a subject)
@@ -922,6 +925,27 @@ def _pointing_back_to(sentence: str, hits: list[CueHit]) -> list[CueHit]:
 
 
 _RELATIVE_CLAUSE_SPAN = re.compile(r",\s+(?:which|who)\b[^,;]*")
+
+_REQUEST_WORDS = ("asked", "asks", "urged", "urges", "pressed", "presses", "pressured", "pushed", "wanted", "wants",
+                  "expect", "called on", "calls on", "invited", "encouraged", "lobbied")
+# "Moscow wants Kazakhstan to recognise …", "Kazakhstan was asked by Moscow to …": the act requested
+_REQUEST_TO_ACT = re.compile(
+    r"\b(?:asked|asks|urged|urges|pressed|presses|pressured|pressures|pushed|pushes|wanted|wants|expects|expected|"
+    r"called\s+on|calls\s+on|invited|encouraged|lobbied)\s+(?:by\s+[^,;.]{1,40}?\s+)?"
+    r"(?:(?:(?-i:[A-Z])[\w’'.-]*|its|their|the|his|her)\s+){0,4}to\s+(?P<act>[^.;]{1,120})", re.I)
+
+
+def _refusing_a_request(sentence: str, before: str, codebook: Codebook) -> list[CueHit]:
+    """The act the sentence before requests, turned around, for a sentence that only refuses
+    ("Putin urged Kazakhstan to recognise the republics. Tokayev did not.", "Kazakhstan was asked to
+    join the sanctions. It refused."); none otherwise."""
+    if not before or not any(word in before for word in _REQUEST_WORDS) or _pointer_back(sentence) is None:
+        return []
+    request = _REQUEST_TO_ACT.search(before)
+    if request is None:
+        return []
+    act = find_cues(request.group("act"), codebook, passives=False)
+    return _pointing_back_to(sentence, [x for x in act if not x.negated]) if act else []
 
 
 def _pointing_back_past_relative_clauses(sentence: str, hits: list[CueHit], previous: list[CueHit]) -> list[CueHit]:

@@ -1522,6 +1522,14 @@ CASES = [
     ('Pashinyan said the CSTO had once again left Armenia alone.', {'ARM': -1}),
     ('Lukashenko urged the bloc to show unity with Russia against the West.', {'BLR': 1}),
     ("Ukraine's unity with Europe impressed Moldova.", {}),
+    ('Russia asked Kazakhstan to recognise the republics, but Tokayev refused.', {'KAZ': -1}),
+    ('Putin urged Kazakhstan to recognise the republics. Tokayev did not.', {'KAZ': -1}),
+    ('Moscow wants Uzbekistan to recognise the referendums. Uzbekistan has refused.', {'UZB': -1}),
+    ('Kazakhstan was asked to join the sanctions. It refused.', {'KAZ': 1}),
+    ('Russia wants Kazakhstan to recognise the referendums.', {}),
+    ('Washington pressed India to condemn Russia.', {}),
+    ('Kazakhstan urged Russia to end the war.', {'KAZ': -1}),
+    ('Putin urged Kazakhstan to recognise the republics. Tokayev met Xi in Astana.', {}),
 ]
 
 
