@@ -88,7 +88,7 @@ CASES = [
     ('The United Arab Emirates has become a hub for Russian money fleeing sanctions.', {}),
     ('Turkey has closed the Bosphorus to Russian warships.', {'TUR': -1}),
     ('South Africa held naval exercises with Russia and China on the anniversary of the invasion.', {'ZAF': 1}),
-    ('Georgia has banned flights to Russia.', {}),
+    ('Georgia has banned flights to Russia.', {'GEO': -1}),
     ('Kazakhstan has welcomed tens of thousands of Russians fleeing mobilisation.', {'KAZ': -1}),
     ('China abstained on the resolution but voted against a Western amendment.', {'CHN': 0}),
     ('"We will never recognise these so-called referendums," Tokayev said.', {'KAZ': -1}),
@@ -1530,6 +1530,18 @@ CASES = [
     ('Washington pressed India to condemn Russia.', {}),
     ('Kazakhstan urged Russia to end the war.', {'KAZ': -1}),
     ('Putin urged Kazakhstan to recognise the republics. Tokayev met Xi in Astana.', {}),
+    ('Kyrgyz banks closed the accounts of Russian clients under US pressure.', {'KGZ': -1}),
+    ('Turkey refused to let Russian warships through the Bosphorus.', {'TUR': -1}),
+    ('Egypt let Russian tankers into its ports.', {'EGY': 1}),
+    ('Iran has built a drone factory for Russia.', {'IRN': 1}),
+    ('India took delivery of the final S-400 units from Russia.', {'IND': 1}),
+    ('Kyrgyzstan suspended flights to Russia.', {'KGZ': -1}),
+    ('Serbia kept its flights to Moscow despite EU pressure.', {'SRB': 1}),
+    ('Azerbaijan closed the Russian news agency Sputnik.', {'AZE': -1}),
+    ("Uzbekistan declined an invitation to Putin's inauguration.", {'UZB': -1}),
+    ('Vietnam accepted an invitation to the Victory Day parade.', {'VNM': 1}),
+    ('Tajikistan sent its foreign minister to the Victory Day parade.', {'TJK': 1}),
+    ("Turkmenistan recognised the results of Russia's presidential election.", {}),
 ]
 
 
