@@ -1542,6 +1542,10 @@ CASES = [
     ('Vietnam accepted an invitation to the Victory Day parade.', {'VNM': 1}),
     ('Tajikistan sent its foreign minister to the Victory Day parade.', {'TJK': 1}),
     ("Turkmenistan recognised the results of Russia's presidential election.", {}),
+    ('Tokayev called for respect for territorial integrity.', {'KAZ': -1}),
+    ('Kazakhstan upheld territorial integrity and sovereignty.', {'KAZ': -1}),
+    ('China called for respect for its territorial integrity.', {}),
+    ('India stressed territorial integrity in Kashmir.', {}),
 ]
 
 
