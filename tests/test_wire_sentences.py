@@ -1546,6 +1546,10 @@ CASES = [
     ('Kazakhstan upheld territorial integrity and sovereignty.', {'KAZ': -1}),
     ('China called for respect for its territorial integrity.', {}),
     ('India stressed territorial integrity in Kashmir.', {}),
+    ('China opposed further NATO expansion.', {'CHN': 1}),
+    ('Belarus and Russia signed a declaration on a common defence space.', {'BLR': 1}),
+    ('Kazakhstan sent a humanitarian convoy to Ukraine.', {'KAZ': -1}),
+    ('Azerbaijan has supplied fuel to Ukraine.', {'AZE': -1}),
 ]
 
 
