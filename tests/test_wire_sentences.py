@@ -1550,6 +1550,9 @@ CASES = [
     ('Belarus and Russia signed a declaration on a common defence space.', {'BLR': 1}),
     ('Kazakhstan sent a humanitarian convoy to Ukraine.', {'KAZ': -1}),
     ('Azerbaijan has supplied fuel to Ukraine.', {'AZE': -1}),
+    ('China, India, South Africa and Pakistan were among those who abstained.', {'CHN': 0, 'IND': 0, 'ZAF': 0, 'PAK': 0}),
+    ('Kazakhstan barred Russian citizens who supported the war from entering.', {}),
+    ('Putin, speaking at a meeting with Modi on the sidelines of the summit, said he wanted the fighting to end as soon as possible.', {}),
 ]
 
 
