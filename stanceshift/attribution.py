@@ -639,10 +639,10 @@ def _agent_of_participle(before: str) -> bool:
     return bool(m) and m.group("aux") is None and not _COORDINATED_PASSIVE_BEFORE.search(before[-200:])
 
 
-# "The resolution was supported by Georgia and opposed by Belarus": the second participle shares the
-# first one's "was", so its agent acts too
+# "The resolution was supported by Georgia and opposed by Belarus", "… condemned by Turkey but
+# recognised by Syria": the second participle shares the first one's "was", so its agent acts too
 _COORDINATED_PASSIVE_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+[^,;.]{1,80}?\s+and\s+[a-z]+ed\s+"
+    r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+[^,;.]{1,80}?\s+(?:and|but)\s+[a-z]+ed\s+"
     r"(?:only\s+|also\s+|even\s+)?by\s+(?:the\s+)?$", re.I)
 
 

@@ -170,9 +170,10 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
 # "that" or reporting verb; a complement ("to Russia") may stand between the participle and "by".
 _PASSIVE_WITH_AGENT = re.compile(
     # (or a participle set off by a comma: "The annexation, recognised only by North Korea, …")
-    # (or a second participle joined by "and": "… was supported by Georgia and opposed by Belarus")
+    # (or a second participle joined by "and" or "but": "… was supported by Georgia and opposed by
+    # Belarus", "… condemned by Turkey but welcomed by Belarus")
     r"(?:\b(?:is|are|was|were|be|been|being)\s+|(?<=,\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s)"
-    r"|(?<=\sand\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s))"
+    r"|(?<=\sand\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s)|(?<=\sbut\s)(?=[a-z]+ed\s+(?:only\s+|also\s+|even\s+)?by\s))"
     r"(?P<adverbs>(?:[a-z]+ly\s+|not\s+|never\s+|also\s+|only\s+|already\s+)*)"
     r"(?P<verb>[a-z]+(?:\s+(?:down|up|off|out|forward|back|on|over))?)"
     r"(?P<complement>\s+(?:to|for|with|from|against|into|on)\s+[^,;:.()]{1,40}?)?"
@@ -197,10 +198,10 @@ def _hits_in_passive_clauses(sentence: str, codebook: Codebook) -> list[CueHit]:
     out = []
     previous = None  # the patient of the last passive clause: (start, words, agents' end)
     for m in _PASSIVE_WITH_AGENT.finditer(sentence):
-        if sentence.endswith(" and ", 0, m.start()) and not m.group(0).startswith(("is", "are", "was", "were", "be")):
+        if sentence.endswith((" and ", " but "), 0, m.start()) and not m.group(0).startswith(("is", "are", "was", "were", "be")):
             # "supported by Georgia and opposed by Belarus": the second participle shares the patient,
             # right after the first clause's agents
-            if previous is None or previous[2] != m.start() - len(" and "):
+            if previous is None or previous[2] != m.start() - len(" and "):  # (" but " is as long)
                 continue
             patient_start, words = previous[0], previous[1]
         else:

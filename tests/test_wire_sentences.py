@@ -1553,6 +1553,14 @@ CASES = [
     ('China, India, South Africa and Pakistan were among those who abstained.', {'CHN': 0, 'IND': 0, 'ZAF': 0, 'PAK': 0}),
     ('Kazakhstan barred Russian citizens who supported the war from entering.', {}),
     ('Putin, speaking at a meeting with Modi on the sidelines of the summit, said he wanted the fighting to end as soon as possible.', {}),
+    ('The annexation was condemned by Turkey but recognised by Syria.', {'TUR': -1, 'SYR': 1}),
+    ('The annexation was condemned by Turkey but welcomed by Belarus.', {'TUR': -1, 'BLR': 1}),
+    ('Belarus welcomed the annexation.', {'BLR': 1}),
+    ('Serbia welcomed the referendum in Scotland.', {}),
+    ('Kazakhstan welcomed the UN vote on the annexation.', {}),
+    ('Sanctions on Russia have been adopted by Montenegro and Albania.', {'MNE': -1, 'ALB': -1}),
+    ('Montenegro adopted sanctions on Russia.', {'MNE': -1}),
+    ('Uzbekistan depends heavily on remittances from migrant workers in Russia.', {'UZB': 1}),
 ]
 
 
