@@ -229,13 +229,13 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         if holders and not hits and previous_cues[0] == s.idx - 1 and not is_question(s.text):
             # "Kazakhstan abstained. Its neighbour Kyrgyzstan did the same.": the act pointed back to
             hits = _pointing_back_to(s.text, previous_cues[2])
-        if holders and not hits and not is_question(s.text):
-            # "Putin urged Kazakhstan to recognise the republics. Tokayev refused.": the act requested
-            hits = _refusing_a_request(s.text, _sentence_before(sents, s), codebook)
         elif holders and hits and previous_cues[0] == s.idx - 1 and ", wh" in s.text and not is_question(s.text):
             # "So did Serbia, which has refused to impose sanctions": the relative clause describes the
             # subject, whose own act is the one pointed back to (scored with the clause's, as on a subject)
             hits = _pointing_back_past_relative_clauses(s.text, hits, previous_cues[2]) or hits
+        if holders and not hits and not is_question(s.text):
+            # "Putin urged Kazakhstan to recognise the republics. Tokayev refused.": the act requested
+            hits = _refusing_a_request(s.text, _sentence_before(sents, s), codebook)
         stance = combine(hits)
         if carried is False and holders and pronoun_led and antecedent[1].actor:
             # "He supported Putin's war, although Belarusian troops ...": the pronoun names the actor.
