@@ -376,7 +376,7 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
     if _GERUND_START.match(sentence, start):
         if codebook.negation_before_gerund.search(sentence, max(0, start - 30), start):
             count += 1  # "opposes arming Kyiv": the verb right before the cue negates it
-    elif "rather" in sentence and _RATHER_THAN_BEFORE.search(sentence, max(0, start - 20), start):
+    elif "ather than" in sentence and _RATHER_THAN_BEFORE.search(sentence, max(0, start - 20), start):
         count += 1  # "opted to abstain rather than vote against Russia": the act passed over
     if sentence.endswith("less ", 0, start) and (start == 5 or not sentence[start - 6].isalnum()):
         count += 1  # "has become less dependent on Russian arms": less of it is a move away from it

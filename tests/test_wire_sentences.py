@@ -1561,6 +1561,8 @@ CASES = [
     ('Sanctions on Russia have been adopted by Montenegro and Albania.', {'MNE': -1, 'ALB': -1}),
     ('Montenegro adopted sanctions on Russia.', {'MNE': -1}),
     ('Uzbekistan depends heavily on remittances from migrant workers in Russia.', {'UZB': 1}),
+    ('Rather than condemn Russia, Brazil called for peace talks.', {'BRA': 0}),
+    ('Rather than impose sanctions, Serbia signed a gas deal with Russia.', {'SRB': 1}),
 ]
 
 
