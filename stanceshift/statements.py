@@ -652,7 +652,7 @@ def _acts_in_own_clause(s: _Sentence, h: Holder, cuts: list[int]) -> bool:
     opening = _BEFORE_CLAUSE_SUBJECT.match(s.text, cuts[clause - 1])
     if opening.end() != rel:
         return False
-    name = re.match(r"(?:(?-i:[A-Z])[\w’'-]*\s?)+", s.text[rel:])
+    name = _CAPITALISED_RUN.match(s.text, rel)
     return bool(name and _FINITE_VERB_AFTER_SUBJECT.match(s.text, rel + len(name.group(0).rstrip())))
 
 
