@@ -350,6 +350,11 @@ def _is_negated(sentence: str, m: re.Match, codebook: Codebook, literal: PrefixH
                                                   and _NOT_BEFORE_A_NAME.match(sentence, p, start))]
     if not positions:
         positions = _negators_over_disjunction(sentence, start, codebook, literal)
+    if not positions and sentence.endswith(" in ", 0, start):
+        # "has not joined Western nations in condemning Russia": what the holder did not join others in
+        joining = _NEGATED_JOINING.search(sentence, max(0, start - 90), start)
+        if joining and not _CLAUSE_BREAK.search(sentence, joining.end("negator"), start):
+            positions = [joining.start("negator")]
     if positions:
         # "said the era is not of war and urged talks": a coordinated verb is outside the adverb's scope.
         coordinations = _COORDINATION.finditer(sentence, positions[0], min(len(sentence), start + 40))
@@ -472,6 +477,47 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'’‘])['‘][^\W'’‘][^'’‘]*?['�
 # "or" and up to two words right before a cue: "... or impose sanctions", "..., or even recognise"
 _OR_BEFORE = re.compile(r"(?:,\s*)?\bor\s+(?:[\w’'-]+\s+){0,2}$")
 DISJUNCTION_WINDOW_WORDS = 10  # words before "or" in which a negator still reaches the cue after it
+
+
+# a negated verb of joining others, and whom it joined, right before the act it joined them in
+_NEGATED_JOINING = re.compile(r"\b(?P<negator>not|never|n[’']t|no\s+longer)\s+(?:\w+ly\s+|yet\s+)?"
+                              r"(?:join|follow|side|stand|align|line\w*\s+up|fall\w*\s+in\s+line)\w*\s+"
+                              r"(?:(?:with|behind|alongside)\s+)?(?:[\w’'.-]+\s+){1,6}?in\s+$", re.I)
+
+
+def own_act_past_others_negation(sentence: str, hits: list[CueHit], mention_start: int, mention_end: int,
+                                 codebook: Codebook) -> list[CueHit]:
+    """A state named as the possessor of a negated act ("Western officials dismissed Beijing's peace
+    plan") or among those the subject did not join in it ("India has not joined the US in condemning
+    Russia"): the negation is the subject's; the named state's own act stands. Offsets are the
+    sentence's; the hits are returned with those negations lifted."""
+    lifted = []
+    for x in hits:
+        if x.negated and x.start > mention_end and (_possessor_of(sentence, x.start, mention_start, mention_end, codebook)
+                                                    or _joined_in(sentence, x.start, mention_start)):
+            x = x._replace(negated=False)
+        lifted.append(x)
+    return lifted
+
+
+_POSSESSIVE_BEFORE_CUE = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _possessor_of(sentence: str, cue_start: int, mention_start: int, mention_end: int, codebook: Codebook) -> bool:
+    if not _POSSESSIVE_BEFORE_CUE.match(sentence, mention_end, cue_start):
+        return False
+    gap = sentence[mention_end:cue_start]
+    if codebook.negation_adverbs.search(gap) or codebook.negation_verbs.search(gap) or _NEGATING_NOUN.search(gap):
+        return False  # "Beijing's refusal to condemn": the possessor's own negation
+    before = sentence[max(0, mention_start - 60):mention_start]
+    return bool(codebook.negation_verbs.search(before) or codebook.negation_adverbs.search(before))
+
+
+def _joined_in(sentence: str, cue_start: int, mention_start: int) -> bool:
+    if not sentence.endswith(" in ", 0, cue_start):
+        return False
+    joining = _NEGATED_JOINING.search(sentence, max(0, cue_start - 90), cue_start)
+    return bool(joining) and joining.end("negator") < mention_start
 
 
 def _negators_over_disjunction(sentence: str, start: int, codebook: Codebook, literal: PrefixHits) -> list[int]:

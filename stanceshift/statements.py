@@ -25,7 +25,7 @@ from .events import (MAX_DISTANCE, anaphoric_kinds, at_a_place_named, choose_eve
                      without_generic_named_specifically, without_resolution_topics)
 from .schema import STATEMENT_COLUMNS, validate_statements
 from .sentences import split_sentences
-from .stance import CueHit, combine, find_cues, is_question
+from .stance import CueHit, combine, find_cues, is_question, own_act_past_others_negation
 
 log = logging.getLogger(__name__)
 _CONNECTIVE = re.compile(r"^[\"“‘']?(?:But|As a result|However|Yet|Still|And|So|Nevertheless|Even so|In response|Likewise|Similarly)\b")
@@ -277,6 +277,13 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 if h.country in excepted:  # "Apart from Belarus, no former Soviet state has backed the war": Belarus has
                     h_hits = [x._replace(negated=not x.negated) for x in h_hits]
                     h_stance = combine(h_hits)
+                elif h.start >= 0 and any(x.negated for x in h_hits):
+                    mention = next((m for m in sent_mentions if m.start == h.start), None)
+                    if mention is not None:
+                        lifted = own_act_past_others_negation(s.text, h_hits, h.start - s.start,
+                                                              mention.end - s.start, codebook)
+                        if lifted != h_hits:
+                            h_hits, h_stance = lifted, combine(lifted)
                 if any(x.hedged for x in h_hits) and not _speaks(s, h):
                     # "Analysts fear China could supply lethal aid": what others think it might do
                     h_hits = [x for x in h_hits if not x.hedged]
@@ -300,6 +307,15 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 # have voiced concern"), and what a holder is praised or blamed for ("Blinken thanked
                 # Kazakhstan for its aid to Ukraine" is Kazakhstan's act)
                 rel = h.start - s.start if h.start >= 0 else -1
+                if rel > 0 and (", wh" in s.text or ", that" in s.text):
+                    on_a_thing = _relative_clause_on_a_thing(s.text, rel)
+                    if on_a_thing and not any(m.alias.country == h.country
+                                              and not on_a_thing[0] <= m.start - s.start < on_a_thing[1]
+                                              for m in sent_mentions):
+                        h_hits = [x for x in h_hits if on_a_thing[0] <= x.start < on_a_thing[1]]
+                        if not h_hits:
+                            continue
+                        h_stance = combine(h_hits)
                 others_acts = [(lo, hi) for lo, hi in others_clauses if rel < lo] + others
                 if others_acts or judged:
                     h_hits = _judge_or_judged(s, h, _outside_spans(h_hits, others_acts), judged)
@@ -770,6 +786,25 @@ def _stances_by_relative_clause(s: _Sentence, holders: list[Holder], hits: list[
             own = [x for x in hits if not any(lo <= x.start < hi for lo, hi in spans.values())]
         out[h] = (combine(own), own) if own else None
     return out
+
+
+# "The declaration, which India helped draft, said …": a relative clause on a thing (a common noun,
+# not a state's description) that names the state within its first few words
+_WHICH_ON_A_THING = re.compile(r"(?<![A-Z])\b(?!(?:country|state|nation|government|republic|ally|partner|neighbou?r|"
+                               r"regime|leadership|administration|bloc)\b)[a-z][\w-]{2,},\s+(?:which|that)\s+"
+                               r"(?:[\w’'-]+\s+){0,3}?$")
+
+
+def _relative_clause_on_a_thing(sentence: str, rel: int) -> tuple[int, int] | None:
+    """The span of the relative clause on a thing that names the holder at ``rel``, to its closing
+    comma: the holder's acts are the clause's, not what the thing says or does ("The statement,
+    which Kazakhstan did not sign, condemned the annexation" is not Kazakhstan's condemnation),
+    unless the sentence names the state outside the clause too (the caller checks)."""
+    opening = _WHICH_ON_A_THING.search(sentence, max(0, rel - 60), rel)
+    if opening is None:
+        return None
+    closing = sentence.find(",", rel)
+    return opening.end(), closing if closing >= 0 else len(sentence)
 
 
 # "Beijing said it could …", "Turkey has offered to …": the state named, then its verb of saying
