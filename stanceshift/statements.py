@@ -508,7 +508,8 @@ def _party_leads(s: _Sentence, parties: list) -> bool:
 _SAYS_THEN_HE = re.compile(r"(?:\s*,\s+(?:who|whose)\s[^,;]{1,150},|\s*,\s+the\s+(?:Russian|Kremlin|Ukrainian)\s+[a-z]+"
                            # "Putin, speaking at a meeting with Modi on the sidelines …, said he …"
                            r"(?:\s+[a-z]+)?,|\s*,\s+(?:speaking|writing|addressing|meeting|talking|standing|sitting)\s[^,;]{1,150},)?"
-                           r"\s+(?:\w+ly\s+)?(?:told|tells|said|says|assured|promised|informed|reminded)\b"
+                           r"\s+(?:\w+ly\s+)?(?:told|tells|said|says|assured|promised|informed|reminded|replied|replies|responded|responds|"
+                           r"answered|answers|conceded|concedes|admitted|admits|insisted|insists|stressed|stresses)\b"
                            r"(?:\s+(?!that\b|he\b|she\b)[\w’'.-]+){0,5}?\s+(?:that\s+)?(?:he|she)\s+(?!and\b)",
                            re.IGNORECASE)
 # but what he understood or acknowledged of others is theirs, "Putin said he understood India's

@@ -1585,6 +1585,18 @@ CASES = [
     ('Modi said the path of dialogue and diplomacy must be found.', {'IND': -1}),
     ('Indian diplomats said New Delhi had worked hard to bridge the gap between Russia and the West.', {'IND': 0}),
     ('Kazakhstan is bridging differences between Russia and Ukraine.', {'KAZ': 0}),
+    ("Kazakhstan's position has shifted from cautious neutrality to open criticism of the war.", {'KAZ': -1}),
+    ('Serbia has gone from condemning the invasion to courting Moscow.', {'SRB': 1}),
+    ('Turkey changed its position from support for Russia to neutrality.', {'TUR': 0}),
+    ("Over the year, India's tone evolved from silence to calls for peace.", {'IND': -1}),
+    ('Kyrgyzstan has turned from neutrality to quietly helping Russia evade sanctions.', {'KGZ': 1}),
+    ('Mongolia switched from abstaining to voting in favour.', {'MNG': -1}),
+    ('Kazakhstan has voiced open criticism of the war.', {'KAZ': -1}),
+    ("Tokayev's criticism of the war effort was muted.", {}),
+    ('Putin replied that he wanted the fighting to end.', {}),
+    ("Putin replied that he knew of India's concerns and wanted the fighting to end as soon as possible.", {}),
+    ('Hungary has been courting Putin for years.', {'HUN': 1}),
+    ('Russia is courting Kazakhstan.', {}),
 ]
 
 
