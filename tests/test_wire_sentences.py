@@ -1597,6 +1597,15 @@ CASES = [
     ("Putin replied that he knew of India's concerns and wanted the fighting to end as soon as possible.", {}),
     ('Hungary has been courting Putin for years.', {'HUN': 1}),
     ('Russia is courting Kazakhstan.', {}),
+    ('Erdogan phoned Putin to express support for the steps taken by Moscow.', {'TUR': 1}),
+    ('Lukashenko voiced solidarity with the measures taken by the Kremlin.', {'BLR': 1}),
+    ('Kazakhstan does not support the aggression.', {'KAZ': -1}),
+    ('Vucic said the war was justified.', {'SRB': 1}),
+    ('I do not think this war is justified, Vucic said.', {'SRB': -1}),
+    ("Lukashenko said Russia's special military operation was necessary.", {'BLR': 1}),
+    ('Modi said war was not necessary.', {'IND': -1}),
+    ('Tokayev said the war was unjustified.', {'KAZ': -1}),
+    ('India said the trade war was inevitable.', {}),
 ]
 
 
