@@ -1606,6 +1606,13 @@ CASES = [
     ('Modi said war was not necessary.', {'IND': -1}),
     ('Tokayev said the war was unjustified.', {'KAZ': -1}),
     ('India said the trade war was inevitable.', {}),
+    ('North Korea has sent more than 10,000 troops to Russia.', {'PRK': 1}),
+    ('Iran has supplied 1,700 drones to Russia.', {'IRN': 1}),
+    ('India supported the swift restoration of peace in Ukraine.', {'IND': -1}),
+    ('Ramaphosa urged Putin on Saturday to de-escalate the conflict.', {'ZAF': -1}),
+    ('Tokayev declined an invitation to attend the parade in Moscow.', {'KAZ': -1}),
+    ('Tokayev accepted an invitation to attend the parade in Moscow.', {'KAZ': 1}),
+    ('Kazakhstan has sent 200 tonnes of humanitarian aid to Ukraine.', {'KAZ': -1}),
 ]
 
 
