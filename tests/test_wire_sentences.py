@@ -1613,6 +1613,10 @@ CASES = [
     ('Tokayev declined an invitation to attend the parade in Moscow.', {'KAZ': -1}),
     ('Tokayev accepted an invitation to attend the parade in Moscow.', {'KAZ': 1}),
     ('Kazakhstan has sent 200 tonnes of humanitarian aid to Ukraine.', {'KAZ': -1}),
+    ('India, Russia agree to boost trade to $100 billion', {'IND': 1}),
+    ('Kazakhstan, Russia sign gas deal', {'KAZ': 1}),
+    ('After talks with India, Russia agreed to expand oil supplies.', {}),
+    ('Mongolia rolls out red carpet for Putin despite ICC warrant', {'MNG': 1}),
 ]
 
 
