@@ -1617,6 +1617,12 @@ CASES = [
     ('Kazakhstan, Russia sign gas deal', {'KAZ': 1}),
     ('After talks with India, Russia agreed to expand oil supplies.', {}),
     ('Mongolia rolls out red carpet for Putin despite ICC warrant', {'MNG': 1}),
+    ('Astana considers the referendums to be in violation of the UN Charter.', {'KAZ': -1}),
+    ('Kazakhstan said the war was in breach of the UN Charter.', {'KAZ': -1}),
+    ('Bishkek remained committed to the UN Charter.', {'KGZ': -1}),
+    ('Belarus said the sanctions were in violation of international law.', {'BLR': 1}),
+    ('China said the unilateral sanctions had no basis in international law.', {'CHN': 1}),
+    ('Kazakhstan imposed sanctions on firms that violated international law.', {}),
 ]
 
 
