@@ -316,6 +316,13 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                         if not h_hits:
                             continue
                         h_stance = combine(h_hits)
+                if rel > 0 and " that " in s.text:
+                    voiced = _voiced_of_the_holder(s, h, rel, h_hits, sent_mentions)
+                    if voiced:
+                        h_hits = [x for x in h_hits if x not in voiced]
+                        if not h_hits:
+                            continue
+                        h_stance = combine(h_hits)
                 others_acts = [(lo, hi) for lo, hi in others_clauses if rel < lo] + others
                 if others_acts or judged:
                     h_hits = _judge_or_judged(s, h, _outside_spans(h_hits, others_acts), judged)
@@ -806,6 +813,19 @@ def _relative_clause_on_a_thing(sentence: str, rel: int) -> tuple[int, int] | No
         return None
     closing = sentence.find(",", rel)
     return opening.end(), closing if closing >= 0 else len(sentence)
+
+
+_THAT_THEN_SUBJECT = re.compile(r"\s*,?\s+that\s+(?:the\s+)?$")
+
+
+def _voiced_of_the_holder(s: _Sentence, h: Holder, rel: int, hits: list[CueHit], mentions: list) -> list[CueHit]:
+    """The cues that someone else voices about the holder, who is the subject of their that-clause
+    ("Western officials have voiced concern that Kazakhstan is re-exporting sanctioned goods"): not
+    the holder's, unless the holder is named before them, as their subject."""
+    voiced = [x for x in hits if x.end <= rel and _THAT_THEN_SUBJECT.match(s.text, x.end, rel)]
+    if voiced and any(m.alias.country == h.country and m.start - s.start < voiced[0].start for m in mentions):
+        return []
+    return voiced
 
 
 # "Beijing said it could …", "Turkey has offered to …": the state named, then its verb of saying
