@@ -91,25 +91,46 @@ def statements_frame(rows: list[dict]) -> pd.DataFrame:
 # the referendums": the states set apart did the opposite of what the sentence says of the rest (not
 # "Besides Belarus, Kazakhstan also abstained", which adds)
 _EXCEPTED_FIRST = re.compile(r"^[\"“‘'\s]*(?:Apart\s+from|Other\s+than|Except(?:\s+for)?|Aside\s+from|With\s+the\s+"
-                             r"exception\s+of)\s+(?P<states>[^,;]{2,80}),\s+(?![^.;]*\b(?:also|too|as\s+well)\b)")
+                             r"exception\s+of|Unlike|In\s+contrast\s+to)\s+(?P<states>[^,;]{2,80}),\s+(?!(?:which|who|whose)\b)"
+                             r"(?![^.;]*\b(?:also|too|as\s+well)\b)")
 _EXCEPTED_FROM_ALL = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Ee]very\s+(?:country|state|member)|[Aa]ll\s+(?:the\s+|other\s+)?"
                                 r"(?:[\w-]+\s+){0,2}?(?:countries|states|members|allies|neighbou?rs))\s+(?:except|but|save)"
                                 r"(?:\s+for)?\s+(?P<states>[^,;]{2,80}?)(?=\s+(?:has|have|had|was|were|did|\w+ed)\b)")
 
 # "Kazakhstan and Kyrgyzstan, but not Tajikistan, have complied": the state set against the subject
-# did not do what the subject did (", not X," is a correction that names no holder: "North Korea, not
+# did not do what the subject did, and so did one "unlike" which the subject acted ("Kazakhstan, unlike
+# Belarus, has condemned …", "Unlike Belarus, Kazakhstan …") (", not X," is a correction that names no holder: "North Korea, not
 # China, has supplied shells")
 # ("Armenia and not Azerbaijan criticised the CSTO": "and not" sets a state apart without commas)
-_SET_AGAINST = re.compile(r"(?<=\w)(?:,\s+but\s+not\s+(?P<states>[^,;]{2,60}?),"
+_SET_AGAINST = re.compile(r"(?<=\w)(?:,\s+(?:but\s+not|unlike|in\s+contrast\s+to)\s+(?P<states>[^,;]{2,60}?),"
                           r"|\s+and\s+not\s+(?P<bare>(?-i:[A-Z])[^,;]{1,40}?))"
                           r"\s+(?=(?:\w+ly\s+|also\s+)?(?:has|have|had|was|were|is|are|did|does|do|will|would|\w+ed)\b)")
 
 
+# "Unlike Belarus, which has backed the war, Kazakhstan …": the relative clause is the contrasted state's
+_UNLIKE_WHICH = re.compile(r"^[\"“‘'\s]*Unlike\s+(?P<states>[^,;]{2,80}),\s+(?:which|who|whose)\s+(?P<clause>[^,;]{1,150}),\s+")
+
+
+def _described_apart(s: _Sentence, mentions: list, codebook: Codebook,
+                     include_parties: bool) -> tuple[list[Holder], tuple[int, int] | None]:
+    """The states of "Unlike X, which …," with the span of their relative clause, whose cues are
+    theirs alone (and none of the main clause's holders')."""
+    m = _UNLIKE_WHICH.match(s.text) if "Unlike" in s.text else None
+    if m is None:
+        return [], None
+    lo, hi = m.span("states")
+    out = [Holder(x.alias.country, x.alias.actor if x.alias.kind == "actor" else "", x.alias.kind, x.start)
+           for x in mentions if lo <= x.start - s.start < hi
+           and (include_parties or x.alias.country not in codebook.parties)]
+    return out, m.span("clause")
+
+
 def _excepted_states(s: _Sentence, mentions: list, codebook: Codebook, include_parties: bool) -> list[Holder]:
     """Holders for the states a sentence sets apart from all the others ("Apart from Belarus, …")."""
-    set_against = ", but not " in s.text or " and not " in s.text
+    set_against = (", but not " in s.text or " and not " in s.text or ", unlike " in s.text
+                   or ", in contrast to " in s.text)
     if (not set_against and "xcept" not in s.text and "part from" not in s.text and "ther than" not in s.text
-            and "side from" not in s.text):
+            and "side from" not in s.text and "Unlike" not in s.text and "In contrast to" not in s.text):
         return []
     m = (_EXCEPTED_FIRST.match(s.text) or _EXCEPTED_FROM_ALL.search(s.text)
          or (_SET_AGAINST.search(s.text) if set_against else None))
@@ -172,6 +193,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
         sent_mentions = [m for m in mentions[lo:hi] if m.end <= s.end]
         own_date, holders, parties, judged = None, [], [], []
         excepted: set[str] = set()  # states set apart from the rest, whose cues are turned around
+        contrasted, contrast_clause = set(), None  # "Unlike Belarus, which has backed the war, …"
         pronoun_led = False  # a pronoun subject ("He said …") that may stand for the antecedent's speaker
         if sent_mentions:  # most sentences name no state: skip the costlier rules for them
             own_date = own_date_of(s.idx)
@@ -184,6 +206,11 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 named = {x.country for x in holders}
                 holders = holders + [h for h in set_apart if h.country not in named]
                 excepted = {h.country for h in set_apart} - named
+            contrasted, contrast_clause = _described_apart(s, sent_mentions, codebook, include_parties)
+            if contrasted:
+                holders = [h for h in holders if h.country not in {x.country for x in contrasted}]
+                holders = holders + list({h.country: h for h in contrasted}.values())
+                contrasted = {h.country for h in contrasted}
             pronoun_led = bool(holders and antecedent) and starts_with_pronoun(
                 s.text, [m.start - s.start for m in sent_mentions])
         hits = None
@@ -276,6 +303,12 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 h_stance, h_hits = by_clause[h] if by_clause else (stance, hits)
                 if h.country in excepted:  # "Apart from Belarus, no former Soviet state has backed the war": Belarus has
                     h_hits = [x._replace(negated=not x.negated) for x in h_hits]
+                    h_stance = combine(h_hits)
+                if contrast_clause:
+                    h_hits = [x for x in h_hits if (contrast_clause[0] <= x.start < contrast_clause[1])
+                              == (h.country in contrasted)]
+                    if not h_hits:
+                        continue
                     h_stance = combine(h_hits)
                 elif h.start >= 0 and any(x.negated for x in h_hits):
                     mention = next((m for m in sent_mentions if m.start == h.start), None)

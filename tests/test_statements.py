@@ -1132,8 +1132,11 @@ def test_russia_failing_an_ally_distances():
     assert rows("Armenian officials said Russia had failed to guarantee its security.") == {("ARM", -1)}
 
 
-def test_a_state_set_against_the_holder_is_not_a_holder():
-    assert rows("Uzbekistan, unlike Belarus, has not recognised the annexation.") == {("UZB", -2)}
+def test_a_state_set_against_the_holder_did_the_opposite():
+    # (it once held nothing, so as not to take the subject's stance; as a state set apart it now
+    # holds the act turned around, as "Apart from Belarus, …" does)
+    assert rows("Uzbekistan, unlike Belarus, has not recognised the annexation.") == {("UZB", -2), ("BLR", 2)}
+    assert rows("Unlike Belarus, Uzbekistan also abstained.") == {("UZB", 0)}
 
 
 def test_ties_with_someone_other_than_moscow_do_not_lean_toward_it():

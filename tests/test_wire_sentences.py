@@ -69,7 +69,7 @@ CASES = [
     ('In a phone call with Putin, Tokayev stressed the need for a peaceful settlement.', {'KAZ': -1}),
     ("Russia's foreign minister Sergei Lavrov praised China for its balanced position.", {'CHN': 0}),
     ('Neither China nor India has condemned the invasion.', {'CHN': 1, 'IND': 1}),
-    ('Kazakhstan, unlike Belarus, has not recognised the annexation.', {'KAZ': -1}),
+    ('Kazakhstan, unlike Belarus, has not recognised the annexation.', {'KAZ': -1, 'BLR': 1}),
     ("Turkey's Erdogan, who has mediated between Moscow and Kyiv, called for a ceasefire.", {'TUR': -1}),
     ('The Indian government has not criticised Moscow.', {'IND': 1}),
     ('Kazakhstan is deepening ties with the European Union.', {}),
@@ -201,7 +201,7 @@ CASES = [
     ('Beijing and Moscow have declared a "no limits" partnership.', {'CHN': 1}),
     ('Laos has maintained a low profile on the conflict.', {'LAO': 0}),
     ('India, as well as Brazil and South Africa, abstained.', {'IND': 0, 'BRA': 0, 'ZAF': 0}),
-    ('Unlike Kazakhstan, Kyrgyzstan has not distanced itself from Moscow.', {'KGZ': 1}),
+    ('Unlike Kazakhstan, Kyrgyzstan has not distanced itself from Moscow.', {'KGZ': 1, 'KAZ': -1}),
     # other conflicts and other partnerships: no stance toward Moscow
     ('India condemned the terrorist attack in Kashmir and called for the perpetrators to be brought to justice.', {}),
     ('Pakistan called for an end to the violence in Gaza.', {}),
@@ -1150,8 +1150,8 @@ CASES = [
     ("Pashinyan used his speech to criticise the bloc's response to Azerbaijan.", {'ARM': -1}),
     ("Georgia's ruling party is seen as increasingly pro-Russian.", {'GEO': 1}),
     ('The rebels were pro-Russian separatists, Kazakhstan said.', {}),
-    ('Unlike Tokayev, Lukashenko has backed the war.', {'BLR': 1}),
-    ('Unlike Kazakh President Tokayev, Lukashenko has backed the war.', {'BLR': 1}),
+    ('Unlike Tokayev, Lukashenko has backed the war.', {'BLR': 1, 'KAZ': -1}),
+    ('Unlike Kazakh President Tokayev, Lukashenko has backed the war.', {'BLR': 1, 'KAZ': -1}),
     ('Kyrgyzstan will not allow its territory to be used to circumvent Western sanctions against Russia, President Sadyr Japarov said on Wednesday, after a U.S. delegation raised concerns about a surge in re-exports.', {'KGZ': -1}),
     ('Kyrgyz exports to Russia have risen several-fold, prompting Washington to warn of secondary sanctions.', {'KGZ': 1}),
     ('India declined to join the price cap on Russian oil.', {'IND': 1}),
@@ -1633,6 +1633,13 @@ CASES = [
     ('Western officials have voiced concern that Turkish firms are re-exporting sanctioned goods to Russia.', {'TUR': 1}),
     ('Tokayev voiced concern that Kazakhstan could be hit by secondary sanctions.', {'KAZ': -1}),
     ('Kazakhstan voiced concern that the war could spread.', {'KAZ': -1}),
+    ('Unlike Belarus, Kazakhstan has not recognised the annexation.', {'KAZ': -1, 'BLR': 1}),
+    ('Kazakhstan, unlike Belarus, has refused to support the war.', {'KAZ': -1, 'BLR': 1}),
+    ('In contrast to Belarus, Kazakhstan has refused to recognise the annexation.', {'KAZ': -1, 'BLR': 1}),
+    ('India, unlike the United States, has not sanctioned Russia.', {'IND': 1, 'USA': -1}),
+    ('Unlike Belarus, which has backed the war, Kazakhstan has stayed neutral.', {'KAZ': 0, 'BLR': 1}),
+    ('Unlike North Korea, which sent troops to Russia, China has called for talks.', {'CHN': -1, 'PRK': 1}),
+    ('Unlike Belarus, Kazakhstan also abstained.', {'KAZ': 0}),
 ]
 
 
