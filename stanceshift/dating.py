@@ -237,7 +237,7 @@ def _season_year(season: str, year: str | None, which: str | None, published: da
 
 _CLAUSE_END = re.compile(r"[,;:(—–]")
 # A statement timed by the event it is linked to: "two days after the vote" (not "two days later")
-_OFFSET_FROM_EVENT = re.compile(r"\b(?:(?P<count>an?|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)s?\s+"
+_OFFSET_FROM_EVENT = re.compile(r"\b(?:(?P<count>an?|the|one|two|three|four|five|six|\d)\s+(?P<unit>day|week)(?P<plural>s)?\s+"
                                 r"(?P<dir>after|before)|(?P<eve>on\s+the\s+eve)\s+of)\s+(?:the\s+|this\s+|last\s+)?"
                                 r"(?!(?:it|this|that|then)\b)[\w“\"‘']", re.I)
 
@@ -257,7 +257,12 @@ def date_from_event(sentence: str, start: date, end: date,
     named = _CLAUSE_END.split(sentence[m.end() - 1:m.end() + 80], 1)[0]  # the phrase, up to its comma
     if not any(p.search(named) for p in names_event):
         return None
-    count = 1 if m.group("eve") else _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
+    if m.group("count") and m.group("count").lower() == "the":
+        if m.group("plural"):
+            return None  # "in the days before the vote": how many is not said
+        count = 1  # "The day after the mobilisation was announced"
+    else:
+        count = 1 if m.group("eve") else _NUMBER_WORDS.get(m.group("count").lower()) or int(m.group("count"))
     weeks = (m.group("unit") or "").lower() == "week"
     days = timedelta(days=count * (7 if weeks else 1))
     on = end + days if (m.group("dir") or "").lower() == "after" else start - days

@@ -120,7 +120,13 @@ def _is_void(text: str, m: re.Match, event_year: int | None, codebook: Codebook,
     if by_russia and (_ITS_OWN_AFTER.match(text, m.end()) or _ITS_OWN_BEFORE.search(before)
                       or _foreign_possessive_before(before, codebook)):
         return True
-    return bool(_BACKGROUND_BEFORE.search(before))
+    background = _BACKGROUND_BEFORE.search(before)
+    # "Days after the mobilisation was announced, Kazakhstan said …": a reaction to Russia's act
+    # within days is linked to it (not a summit or a vote a few days before, which is over)
+    return bool(background) and not (by_russia and _DAYS_AFTER.match(background.group(0)))
+
+
+_DAYS_AFTER = re.compile(r"days\s+after\b", re.I)
 
 
 def _foreign_possessive_before(before: str, codebook: Codebook) -> bool:

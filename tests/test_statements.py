@@ -906,6 +906,23 @@ def test_a_statement_timed_by_its_event_counts_from_the_event():
     assert str(out["date"].iloc[0].date()) == "2022-10-12"
 
 
+def test_the_day_after_an_event_and_days_after_russias_act():
+    out = extract("The day after the mobilisation was announced, Kyrgyzstan warned its citizens against joining "
+                  "the Russian army.", published="2022-10-05")
+    assert out[["event", "date_precision"]].values.tolist() == [["mobilisation_2022", "day"]]
+    assert str(out["date"].iloc[0].date()) == "2022-09-22"
+    # "in the days before": how many is not said
+    out = extract("In the days before the General Assembly vote, India called for dialogue and diplomacy.",
+                  published="2022-10-20")
+    assert out["date_precision"].tolist() != ["day"]
+    # a reaction within days of Russia's act is linked to it; days after a summit are not the summit
+    out = extract("Days after the mobilisation was announced, Kazakhstan said it would shelter Russians fleeing "
+                  "the draft.", published="2022-10-20")
+    assert out["event"].tolist() == ["mobilisation_2022"]
+    out = extract("Days after the SCO summit, Tokayev called for an end to the war.", published="2022-10-20")
+    assert out["event"].tolist() != ["sco_summit_2022"]
+
+
 def test_an_offset_from_another_event_dates_a_statement_linked_to_none_or_to_russias_act():
     out = extract("Kazakhstan, two days before the General Assembly vote, said it would not recognise the "
                   "annexation.", published="2022-10-20")

@@ -1640,6 +1640,8 @@ CASES = [
     ('Unlike Belarus, which has backed the war, Kazakhstan has stayed neutral.', {'KAZ': 0, 'BLR': 1}),
     ('Unlike North Korea, which sent troops to Russia, China has called for talks.', {'CHN': -1, 'PRK': 1}),
     ('Unlike Belarus, Kazakhstan also abstained.', {'KAZ': 0}),
+    ("Kazakhstan has for the first time publicly called Russia's war an invasion.", {'KAZ': -1}),
+    ('Kazakhstan called the war in Ukraine an aggression.', {'KAZ': -1}),
 ]
 
 
