@@ -42,9 +42,10 @@ _OBJECT_BEFORE_REVERSED = re.compile(
     + r"|ton\s*,|ton\s+tub\s*,|ton\s+dna|fo\s+daetsni|fo\s+noitpecxe"
     # "between Russia and China" is a place; "relations between Kazakhstan and Russia" are Kazakhstan's
     + r"|neewteb(?!(?:\s+\S+){0,4}?\s+(?:" + "|".join(w[::-1] for w in _RELATION_NOUNS) + r")\b))\b", re.IGNORECASE)
-# "Indian media reported", not "India described the reports" (a determiner makes "reports" an object)
+# "Indian media reported", not "India described the reports" (a determiner makes "reports" an object);
+# "Chinese media noted", but not "Lukashenko noted that …", who speaks
 _REPORTER_AFTER = re.compile(r"^[’']?s?\s*(?:(?!(?:the|these|those|such|an?|all|any|some)\s)\w+\s+){0,3}?"
-                             r"(?:report(?:s|ed)?|notes|noted|according)\b", re.I)
+                             r"(?:report(?:s|ed)?|(?<=media\s)(?:notes|noted)|(?<=press\s)(?:notes|noted)|according)\b", re.I)
 _REBUTTAL_VERBS = r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebut\w*)"
 _REBUTS = re.compile(_REBUTTAL_VERBS + r"\s", re.I)
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
@@ -906,6 +907,11 @@ _PLURAL_SUBJECT = re.compile(
 _FORMER_OR_LATTER = re.compile(
     r"^[\"“‘'\s]*(?:(?:however|but|and|meanwhile|so|still|yet|now),?\s+)*the\s+(?P<which>former|latter)"
     r"(?=,?\s+(?:has|have|had|is|was|were|will|would|did|does|could|can|also|however|then|\w+ly|\w+ed)\b)", re.I)
+# "Xi and Putin held talks. The two leaders …": the pair who met, the state's leader among them
+_MEETING_PAIR = re.compile(
+    r"^[\"“‘'\s]*(?:(?:however|but|and|also|meanwhile|later|then|earlier),?\s+)*"
+    r"(?:the\s+two\s+(?:leaders|presidents|sides|heads\s+of\s+state|delegations|(?:foreign\s+|defen[cs]e\s+)?ministers)"
+    r"|both\s+(?:sides|leaders|presidents)|the\s+(?:leaders|presidents|sides))\b", re.I)
 _PRONOUN_SPEAKER = re.compile(r"[,”\"’']\s*(?:he|she|it|they)\s+(?:said|says|added|told|stressed|noted|stated|argued|insisted|warned)\b", re.I)
 _OPENS_WITH_QUOTE = re.compile(r"^\s*[\"“‘]")
 _UNKNOWN_PERSON = re.compile(r"^(?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+(?:,|\s+(?:said|says|told|added|wrote))")
@@ -915,7 +921,15 @@ def refers_back(sentence: str) -> bool:
     """Whether the sentence's subject is a pronoun, a definite description or an open quotation."""
     return bool(_PRONOUN_SUBJECT.match(sentence) or _PRONOUN_SPEAKER.search(sentence)
                 or _OPENS_WITH_QUOTE.match(sentence) or _PLURAL_SUBJECT.match(sentence)
-                or _FORMER_OR_LATTER.match(sentence))
+                or _FORMER_OR_LATTER.match(sentence) or _MEETING_PAIR.match(sentence))
+
+
+def names_the_meeting_pair(sentence: str) -> int:
+    """Where the sentence's subject ends when it is the pair who met ("The two leaders", "Both
+    sides"), which stands for the states named with Moscow in the sentence that set the meeting; 0
+    when it is not."""
+    m = _MEETING_PAIR.match(sentence)
+    return m.end() if m else 0
 
 
 _THE_LATTER_LATER = re.compile(r",?\s+(?:while|whereas|but|and)\s+the\s+latter\b", re.I)

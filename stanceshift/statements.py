@@ -15,7 +15,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_state, end_of_opening_quotation,
-                          find_mentions, former_or_latter, has_plural_subject, holders_in_sentence,
+                          find_mentions, former_or_latter, has_plural_subject, holders_in_sentence, names_the_meeting_pair,
                           introduces_unknown_person, judged_spans, office_of_subject, opens_subordinate_clause,
                           refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
@@ -184,6 +184,7 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
     # the last sentence with statements, its cue ids and the hits of its last clause
     previous_cues: tuple[int, set[str], list[CueHit]] = (-2, set(), [])
     heard: set[str] = set()  # countries with a statement so far (the countries of ``recent``)
+    met_moscow: set[int] = set()  # sentences naming states with Moscow ("Xi and Putin held talks")
     # the sentence that set the scene: index, paragraph, countries named there without a row
     scene: tuple[int, int, set[str]] = (-SCENE_WINDOW - 1, -1, set())
 
@@ -201,6 +202,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             judged = judged_spans(s.text, lowered[s.start:s.end])
             holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on, include_parties,
                                                    judged=judged)
+            if holders and any(m.alias.country == "RUS" for m in sent_mentions):
+                met_moscow.add(s.idx)
             set_apart = _excepted_states(s, sent_mentions, codebook, include_parties)
             if set_apart:
                 named = {x.country for x in holders}
@@ -224,12 +227,17 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 holders, parties = holders_in_sentence(s.text, s.start, sent_mentions, codebook, on,
                                                        include_parties, objects, judged)
         carried = False
+        pair_end = 0  # the end of a subject that is the pair who met ("Both sides"), which is no cue
         if not holders and antecedent and s.idx - antecedent[0] <= CARRY_WINDOW and refers_back(s.text):
             # "Kazakhstan, Uzbekistan and Kyrgyzstan … None of them has …": a plural subject takes them
             # all; "none of them" or "the two countries" after a single state is somebody else
             plural = has_plural_subject(s.text)
             which, at, latter_at = former_or_latter(s.text) if len(antecedent[2]) > 1 else ("", -1, -1)
-            if which:  # "Kazakhstan and Kyrgyzstan reacted differently. The former condemned …"
+            pair_end = names_the_meeting_pair(s.text)
+            if pair_end:
+                # "Xi and Putin held talks … The two leaders signed …": the states that met Moscow
+                holders = list(antecedent[2]) if any(s.idx - CARRY_WINDOW <= i < s.idx for i in met_moscow) else []
+            elif which:  # "Kazakhstan and Kyrgyzstan reacted differently. The former condemned …"
                 first, last = antecedent[2][0], antecedent[2][-1]
                 holders = [(first if which == "former" else last)._replace(start=s.start + at)]
                 if latter_at >= 0:  # "…, while the latter stayed silent": each is the subject of its clause
@@ -253,6 +261,8 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
             hits = (find_cues(s.text, codebook, cue_candidates[s.idx], lowered[s.start:s.end],
                               before=_sentence_before(sents, s))
                     if holders and not is_question(s.text) else [])
+            if pair_end:
+                hits = [x for x in hits if x.start >= pair_end]
         if holders and not hits and previous_cues[0] == s.idx - 1 and not is_question(s.text):
             # "Kazakhstan abstained. Its neighbour Kyrgyzstan did the same.": the act pointed back to
             hits = _pointing_back_to(s.text, previous_cues[2])

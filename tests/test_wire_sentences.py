@@ -1642,6 +1642,18 @@ CASES = [
     ('Unlike Belarus, Kazakhstan also abstained.', {'KAZ': 0}),
     ("Kazakhstan has for the first time publicly called Russia's war an invasion.", {'KAZ': -1}),
     ('Kazakhstan called the war in Ukraine an aggression.', {'KAZ': -1}),
+    ('The Kyrgyz leader thanked the Russian side for its support.', {'KGZ': 1}),
+    ("Japarov stressed that Russia remained Kyrgyzstan's main strategic partner.", {'KGZ': 1}),
+    ("Tokayev said Russia remained Kazakhstan's main trading partner.", {'KAZ': 1}),
+    ('Lukashenko said Belarus and Russia would continue to stand shoulder to shoulder against Western pressure.', {'BLR': 1}),
+    ('Poland and Ukraine stand together.', {}),
+    ('Lukashenko met Putin in Minsk. The presidents noted the high level of allied relations between the two countries.', {'BLR': 1}),
+    ('Xi left Moscow on Wednesday. The two leaders signed agreements to expand trade and energy cooperation.', {'CHN': 1}),
+    ("Xi met Putin in Moscow. Both sides stressed the need to respect each other's core interests.", {}),
+    ('Xi met Modi in Samarkand. The two leaders called for a ceasefire.', {}),
+    ('Lukashenko noted that relations with Russia were strong.', {'BLR': 1}),
+    ('Tokayev noted that the referendums had no legal force.', {'KAZ': -1}),
+    ('Kazakh media noted that Russia was angry.', {}),
 ]
 
 
