@@ -702,7 +702,8 @@ def _person_as_object(before: str) -> bool:
 
 # "Blinken thanked Kazakhstan for its aid to Ukraine", "criticised China over its support": what the
 # object is praised or blamed for is the object's act, not the judge's
-_JUDGING_STEMS = ("prais", "thank", "commend", "laud", "hail", "applaud", "congratulat", "credit", "critici", "blam",
+_JUDGING_STEMS = ("prais", "thank", "gratitude", "grateful", "commend", "laud", "hail", "applaud", "congratulat", "credit",
+                  "critici", "blam",
                   "accus", "condemn", "rebuk", "denounc", "fault", "chid", "scold", "reprimand", "censur", "slam",
                   "lambast", "sanction", "punish", "penalis", "penaliz")
 # (in the passive, "Kazakhstan was praised by Washington for its compliance", the judge follows "by";

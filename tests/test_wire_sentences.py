@@ -1654,6 +1654,12 @@ CASES = [
     ('Lukashenko noted that relations with Russia were strong.', {'BLR': 1}),
     ('Tokayev noted that the referendums had no legal force.', {'KAZ': -1}),
     ('Kazakh media noted that Russia was angry.', {}),
+    ("Rahmon expressed gratitude to Putin for Russia's assistance in strengthening Tajikistan's security.", {'TJK': 1}),
+    ("Rahmon was grateful to Putin for Russia's help.", {'TJK': 1}),
+    ('Zelensky expressed gratitude to Kazakhstan for its aid.', {'KAZ': -1}),
+    ('Putin expressed gratitude to Kim Jong Un for his support.', {'PRK': 1}),
+    ('Erdogan told Putin that Turkey was ready to facilitate talks.', {'TUR': 0}),
+    ('Lukashenko said Belarus was ready to host Russian nuclear weapons.', {'BLR': 1}),
 ]
 
 
