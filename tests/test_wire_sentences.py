@@ -1660,6 +1660,9 @@ CASES = [
     ('Putin expressed gratitude to Kim Jong Un for his support.', {'PRK': 1}),
     ('Erdogan told Putin that Turkey was ready to facilitate talks.', {'TUR': 0}),
     ('Lukashenko said Belarus was ready to host Russian nuclear weapons.', {'BLR': 1}),
+    ('Pretoria had faced pressure to arrest Putin if he travelled to the summit.', {}),
+    ('India faces Western pressure to stop buying Russian oil.', {}),
+    ('India has stopped buying Russian oil.', {'IND': -1}),
 ]
 
 
