@@ -146,6 +146,7 @@ def find_cues(sentence: str, codebook: Codebook, candidates: list[int] | None = 
     kept = [(cue, m) for cue, m in kept
             if (asked[3] if asked and asked[0] <= m.start() < asked[1] else  # the act asked about, if answered
                 not (_is_conditional(sentence, m.start(), codebook, literal)
+                     or _moscow_disposed_to(sentence, m.start())
                      or (_describes_a_resolution(sentence, m.start(), codebook, literal)
                          and not (refused and refused[0] <= m.start() < refused[1]))))]
     spans = [(m.start(), m.end()) for _, m in kept]
@@ -622,6 +623,24 @@ def _describes_a_resolution(sentence: str, start: int, codebook: Codebook, liter
         return False
     m = codebook.resolution_content.search(sentence, lo, start)
     return bool(m) and not _AUTHORED_BEFORE.search(sentence, max(0, m.start() - 50), m.start())
+
+
+# "Tokayev said Russia was committed to peace talks", "Erdogan said Putin was sincere in wanting peace":
+# what Moscow is said to be disposed to is its own act, not the speaker's (the cue right after is void)
+_DISPOSITIONS = ("committed", "sincere", "serious", "interested", "keen", "eager", "genuine", "ready", "willing",
+                 "prepared", "open")
+_MOSCOW_DISPOSED = re.compile(
+    r"\b(?:Putin|Russia|Moscow|Kremlin|Lavrov|Peskov)\s+(?:(?:was|is|were|are|remained|remains|seemed|seems|"
+    r"appeared|appears|(?:has|had|have|would|will)\s+be(?:en)?)\s+)(?:(?:\w+ly|still|also|now|not)\s+)?"
+    r"(?:" + "|".join(_DISPOSITIONS) + r")\s+(?:(?:to|in|about|for|on)\s+)?$")
+
+
+def _moscow_disposed_to(sentence: str, start: int) -> bool:
+    lo = max(0, start - 80)
+    window = sentence[lo:start]
+    if not any(word in window for word in _DISPOSITIONS):
+        return False  # most cues: a substring test is far cheaper than the pattern
+    return bool(_MOSCOW_DISPOSED.search(sentence, lo, start))
 
 
 def is_question(sentence: str) -> bool:
