@@ -1663,6 +1663,8 @@ CASES = [
     ('Pretoria had faced pressure to arrest Putin if he travelled to the summit.', {}),
     ('India faces Western pressure to stop buying Russian oil.', {}),
     ('India has stopped buying Russian oil.', {'IND': -1}),
+    ('Armenia no longer sees the CSTO as a guarantor of its security.', {'ARM': -1}),
+    ('Tokayev called the CSTO a reliable guarantor of security.', {'KAZ': 1}),
 ]
 
 
