@@ -15,9 +15,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from .attribution import (CONTRAST, Holder, Judged, dateline_place, describes_a_state, end_of_opening_quotation,
-                          find_mentions, former_or_latter, has_plural_subject, holders_in_sentence, names_the_meeting_pair,
-                          introduces_unknown_person, judged_spans, office_of_subject, opens_subordinate_clause,
-                          refers_back, starts_with_pronoun)
+                          find_mentions, former_or_latter, has_plural_subject, holders_in_sentence,
+                          introduces_unknown_person, judged_spans, names_the_meeting_pair, office_of_subject,
+                          opens_subordinate_clause, refers_back, starts_with_pronoun)
 from .codebook import STANCE_LABELS, Codebook, Event, default_codebook, lower_same_length
 from .dating import DATE_INDEX, date_from_event, day_anaphor, resolve_date
 from .events import (MAX_DISTANCE, anaphoric_kinds, at_a_place_named, choose_event, distance, event_by_date,
@@ -98,9 +98,9 @@ _EXCEPTED_FROM_ALL = re.compile(r"\b(?:[Ee]veryone|[Ee]verybody|[Ee]very\s+(?:co
                                 r"(?:\s+for)?\s+(?P<states>[^,;]{2,80}?)(?=\s+(?:has|have|had|was|were|did|\w+ed)\b)")
 
 # "Kazakhstan and Kyrgyzstan, but not Tajikistan, have complied": the state set against the subject
-# did not do what the subject did, and so did one "unlike" which the subject acted ("Kazakhstan, unlike
-# Belarus, has condemned …", "Unlike Belarus, Kazakhstan …") (", not X," is a correction that names no holder: "North Korea, not
-# China, has supplied shells")
+# did not do what the subject did, nor did one the subject is contrasted with by "unlike" or "in
+# contrast to" ("Kazakhstan, unlike Belarus, has refused …", "Unlike Belarus, Kazakhstan …"); ", not X,"
+# is a correction that names no holder ("North Korea, not China, has supplied shells")
 # ("Armenia and not Azerbaijan criticised the CSTO": "and not" sets a state apart without commas)
 _SET_AGAINST = re.compile(r"(?<=\w)(?:,\s+(?:but\s+not|unlike|in\s+contrast\s+to)\s+(?P<states>[^,;]{2,60}?),"
                           r"|\s+and\s+not\s+(?P<bare>(?-i:[A-Z])[^,;]{1,40}?))"
