@@ -118,11 +118,7 @@ def _described_apart(s: _Sentence, mentions: list, codebook: Codebook,
     m = _UNLIKE_WHICH.match(s.text) if "Unlike" in s.text else None
     if m is None:
         return [], None
-    lo, hi = m.span("states")
-    out = [Holder(x.alias.country, x.alias.actor if x.alias.kind == "actor" else "", x.alias.kind, x.start)
-           for x in mentions if lo <= x.start - s.start < hi
-           and (include_parties or x.alias.country not in codebook.parties)]
-    return out, m.span("clause")
+    return _holders_named_in(s, mentions, m.span("states"), codebook, include_parties), m.span("clause")
 
 
 def _excepted_states(s: _Sentence, mentions: list, codebook: Codebook, include_parties: bool) -> list[Holder]:
@@ -136,7 +132,14 @@ def _excepted_states(s: _Sentence, mentions: list, codebook: Codebook, include_p
          or (_SET_AGAINST.search(s.text) if set_against else None))
     if not m:
         return []
-    lo, hi = m.span("states") if m.group("states") is not None else m.span("bare")
+    span = m.span("states") if m.group("states") is not None else m.span("bare")
+    return _holders_named_in(s, mentions, span, codebook, include_parties)
+
+
+def _holders_named_in(s: _Sentence, mentions: list, span: tuple[int, int], codebook: Codebook,
+                      include_parties: bool) -> list[Holder]:
+    """One holder per state named in a span of the sentence (sentence offsets), in order."""
+    lo, hi = span
     out, seen = [], set()
     for x in mentions:
         country = x.alias.country
@@ -209,11 +212,10 @@ def statements_for_document(doc_id: str, text: str, published: date | None, publ
                 named = {x.country for x in holders}
                 holders = holders + [h for h in set_apart if h.country not in named]
                 excepted = {h.country for h in set_apart} - named
-            contrasted, contrast_clause = _described_apart(s, sent_mentions, codebook, include_parties)
-            if contrasted:
-                holders = [h for h in holders if h.country not in {x.country for x in contrasted}]
-                holders = holders + list({h.country: h for h in contrasted}.values())
-                contrasted = {h.country for h in contrasted}
+            described, contrast_clause = _described_apart(s, sent_mentions, codebook, include_parties)
+            if described:
+                contrasted = {h.country for h in described}
+                holders = [h for h in holders if h.country not in contrasted] + described
             pronoun_led = bool(holders and antecedent) and starts_with_pronoun(
                 s.text, [m.start - s.start for m in sent_mentions])
         hits = None
